@@ -1,0 +1,13 @@
+package cn.jiaoyun.core.audit;
+
+/** What an audit event records. Stored by name: never rename a constant. */
+public enum AuditAction {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    LOGIN_REFUSED_LOCKED,
+    BUREAU_CREATED,
+    BUREAU_PROVISIONED,
+    USER_CREATED,
+    USER_UPDATED,
+    USER_PASSWORD_RESET
+}

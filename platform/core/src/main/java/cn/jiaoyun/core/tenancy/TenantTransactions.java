@@ -1,0 +1,95 @@
+package cn.jiaoyun.core.tenancy;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Runs work in a transaction bound to one bureau. The bureau is handed to PostgreSQL with
+ * {@code set_config('app.tenant_id', ?, true)}: transaction-local, so it cannot survive on a
+ * pooled connection, and every row-level security policy compares against it.
+ *
+ * <p>Repositories called inside the work join the transaction. A transaction never changes
+ * bureau: nesting a different bureau is a programming error and fails.
+ */
+@Singleton
+public class TenantTransactions {
+
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    private static final String NO_BUREAU = "";
+
+    private final TransactionOperations<Connection> transactions;
+
+    public TenantTransactions(@Named("default") TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    /** Reads and writes the given bureau's rows. */
+    public <T> T inBureau(String tenantId, Supplier<T> work) {
+        requireBureau(tenantId);
+        return run(tenantId, false, work);
+    }
+
+    /** Reads the given bureau's rows in a read-only transaction. */
+    public <T> T readInBureau(String tenantId, Supplier<T> work) {
+        requireBureau(tenantId);
+        return run(tenantId, true, work);
+    }
+
+    /**
+     * Works on platform tables (the bureau registry, platform accounts) with no bureau set:
+     * every bureau-owned table reads as empty and refuses writes.
+     */
+    public <T> T onPlatform(Supplier<T> work) {
+        return run(NO_BUREAU, false, work);
+    }
+
+    /** The bureau of the transaction this thread is in, or null. */
+    public static String currentBureau() {
+        String t = CURRENT.get();
+        return t == null || t.isEmpty() ? null : t;
+    }
+
+    private <T> T run(String tenantId, boolean readOnly, Supplier<T> work) {
+        String outer = CURRENT.get();
+        if (outer != null) {
+            if (!outer.equals(tenantId)) {
+                throw new IllegalStateException("A transaction of bureau '" + outer
+                        + "' cannot switch to '" + tenantId + "'");
+            }
+            return work.get();
+        }
+        CURRENT.set(tenantId);
+        try {
+            if (readOnly) {
+                return transactions.executeRead(status -> begin(status.getConnection(), tenantId, work));
+            }
+            return transactions.executeWrite(status -> begin(status.getConnection(), tenantId, work));
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    private static <T> T begin(Connection connection, String tenantId, Supplier<T> work) {
+        try (PreparedStatement ps = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+            ps.setString(1, tenantId);
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot bind the transaction to bureau '" + tenantId + "'", e);
+        }
+        return work.get();
+    }
+
+    private static void requireBureau(String tenantId) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        if (tenantId.isBlank()) {
+            throw new IllegalArgumentException("tenantId must not be blank");
+        }
+    }
+}
