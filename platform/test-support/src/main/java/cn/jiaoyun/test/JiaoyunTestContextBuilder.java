@@ -21,6 +21,7 @@ public class JiaoyunTestContextBuilder extends DefaultApplicationContextBuilder 
         JiaoyunDatabase db = TestPostgres.get().newDatabase();
         Map<String, Object> p = new HashMap<>(db.serverProperties());
         p.put("micronaut.server.port", -1);
+        p.put("jiaoyun.ui.port", 0);
         p.put("jiaoyun.auth.jwt-secret", "test-secret-" + "x".repeat(48));
         p.put("jiaoyun.auth.bcrypt-cost", 4);
         p.put("jiaoyun.demo.enabled", true);

@@ -50,7 +50,7 @@ public class AuthController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     public AccessToken login(@Valid @Body LoginRequest request, HttpRequest<?> http) {
         return logins.login(request.tenant(), request.username(), request.password(),
-                ActorArgumentBinder.clientIp(http));
+                ActorArgumentBinder.clientIp(http)).token();
     }
 
     @Get("/auth/bureaus")

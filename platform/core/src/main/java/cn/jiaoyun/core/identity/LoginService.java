@@ -67,8 +67,15 @@ public class LoginService {
         this.windowMinutes = windowMinutes;
     }
 
-    /** A bureau user's login ({@code tenant} set) or a platform account's ({@code tenant} null). */
-    public AccessToken login(@Nullable String tenant, String username, String password, String clientIp) {
+    /** A successful login: who logged in, and the signed token that says so. */
+    public record Login(Actor actor, AccessToken token) {
+    }
+
+    /**
+     * A bureau user's login ({@code tenant} set) or a platform account's ({@code tenant} null).
+     * Refusals are thrown as {@link ApiProblem}s (401, 403, 404, 429) after being audited.
+     */
+    public Login login(@Nullable String tenant, String username, String password, String clientIp) {
         String name = username.trim().toLowerCase(java.util.Locale.ROOT);
         return tenant == null || tenant.isBlank()
                 ? loginPlatform(name, password, clientIp)
@@ -79,7 +86,7 @@ public class LoginService {
     private record Candidate(UserAccount account, List<String> roles) {
     }
 
-    private AccessToken loginBureau(String tenant, String username, String password, String clientIp) {
+    private Login loginBureau(String tenant, String username, String password, String clientIp) {
         Optional<Bureau> bureau = tx.onPlatform(() -> bureaus.findById(tenant));
         if (bureau.isEmpty()) {
             audit.recordPlatform(username, AuditAction.LOGIN_FAILED, "bureau:" + tenant, "unknown bureau", clientIp);
@@ -114,7 +121,7 @@ public class LoginService {
         return issue(username, candidate.get().roles(), claims);
     }
 
-    private AccessToken loginPlatform(String username, String password, String clientIp) {
+    private Login loginPlatform(String username, String password, String clientIp) {
         List<OffsetDateTime> failures = tx.onPlatform(
                 () -> platformAudit.recentFailures(username, windowMinutes, maxFailures));
         refuseWhenLocked(failures, () -> audit.recordPlatform(username, AuditAction.LOGIN_REFUSED_LOCKED,
@@ -150,10 +157,11 @@ public class LoginService {
                 .retryAfter(seconds);
     }
 
-    private AccessToken issue(String username, List<String> roles, Map<String, Object> claims) {
+    private Login issue(String username, List<String> roles, Map<String, Object> claims) {
         int seconds = tokenMinutes * 60;
-        String token = tokens.generateToken(Authentication.build(username, roles, claims), seconds)
+        Authentication authentication = Authentication.build(username, roles, claims);
+        String token = tokens.generateToken(authentication, seconds)
                 .orElseThrow(() -> new IllegalStateException("The token generator produced no token"));
-        return new AccessToken(token, "Bearer", seconds);
+        return new Login(Actor.of(authentication), new AccessToken(token, "Bearer", seconds));
     }
 }

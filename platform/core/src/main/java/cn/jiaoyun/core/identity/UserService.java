@@ -46,6 +46,12 @@ public class UserService {
                 .toList());
     }
 
+    /** Whether a logged-in bureau user's account still exists and is enabled (checked on every page). */
+    public boolean isActive(String tenantId, long id) {
+        return tx.readInBureau(tenantId, () -> users.findByTenantIdAndId(tenantId, id)
+                .map(UserAccount::enabled).orElse(false));
+    }
+
     public UserView get(String tenantId, long id) {
         return tx.readInBureau(tenantId, () -> users.findByTenantIdAndId(tenantId, id)
                 .map(u -> UserView.of(u, users.findRoles(tenantId, u.id())))

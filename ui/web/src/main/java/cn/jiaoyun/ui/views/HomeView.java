@@ -1,0 +1,85 @@
+package cn.jiaoyun.ui.views;
+
+import cn.jiaoyun.core.bureau.BureauService;
+import cn.jiaoyun.core.bureau.Department;
+import cn.jiaoyun.core.bureau.Unit;
+import cn.jiaoyun.core.web.Actor;
+import cn.jiaoyun.ui.component.Tile;
+import cn.jiaoyun.ui.session.UiSession;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import io.micronaut.context.annotation.Prototype;
+
+import java.util.List;
+
+/**
+ * The bureau's home: its units and departments and the modules it uses. Tiles for figures show
+ * only figures that exist; a tile without data says so.
+ */
+@Route(value = "", layout = MainLayout.class)
+@Prototype
+public class HomeView extends VerticalLayout implements HasDynamicTitle {
+
+    public HomeView(BureauService bureaus) {
+        Actor actor = UiSession.require();
+        String tenant = actor.bureau();
+        BureauService.BureauProfile profile = bureaus.profile(tenant);
+        List<Unit> units = bureaus.units(tenant).stream().filter(Unit::active).toList();
+        List<Department> departments = bureaus.departments(tenant).stream().filter(Department::active).toList();
+
+        H2 heading = new H2(profile.bureau().name());
+        heading.setId("home-title");
+
+        Tile unitTile = new Tile("tile-units", getTranslation("home.units"));
+        if (units.isEmpty()) {
+            unitTile.noData(getTranslation("home.no-data"));
+        } else {
+            unitTile.figure(String.valueOf(units.size()), getTranslation("unit.count"));
+            UnorderedList list = new UnorderedList();
+            for (Unit u : units) {
+                RouterLink link = new RouterLink(u.name(), UnitView.class, new RouteParameters("id", String.valueOf(u.id())));
+                list.add(new ListItem(link));
+            }
+            unitTile.body(list);
+        }
+
+        Tile departmentTile = new Tile("tile-departments", getTranslation("home.departments"));
+        if (departments.isEmpty()) {
+            departmentTile.noData(getTranslation("home.no-data"));
+        } else {
+            departmentTile.figure(String.valueOf(departments.size()), getTranslation("department.count"));
+            departmentTile.body(new Div(String.join("、", departments.stream().map(Department::name).toList())));
+        }
+
+        Tile moduleTile = new Tile("tile-modules", getTranslation("home.modules"));
+        if (profile.modules().isEmpty()) {
+            moduleTile.noData(getTranslation("home.no-modules"));
+        } else {
+            UnorderedList list = new UnorderedList();
+            profile.modules().forEach(m -> list.add(new ListItem(moduleName(m))));
+            moduleTile.body(list);
+        }
+
+        Div tiles = new Div(unitTile, departmentTile, moduleTile);
+        tiles.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
+        tiles.setWidthFull();
+        add(heading, tiles);
+    }
+
+    private String moduleName(String moduleId) {
+        String name = getTranslation("module." + moduleId);
+        return name.startsWith("!") ? moduleId : name;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("home.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,74 @@
+package cn.jiaoyun.ui.views;
+
+import cn.jiaoyun.core.bureau.BureauService;
+import cn.jiaoyun.core.identity.Role;
+import cn.jiaoyun.core.web.Actor;
+import cn.jiaoyun.ui.session.UiSession;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.RouteConfiguration;
+import io.micronaut.context.annotation.Prototype;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The frame of every page after login: the bureau's name, the user's name and roles, the menu
+ * the account may use, the language switch and logout.
+ */
+@Prototype
+public class MainLayout extends AppLayout {
+
+    public MainLayout(BureauService bureaus, MainMenu menu) {
+        Actor actor = UiSession.require();
+        String place;
+        List<String> modules;
+        if (actor.tenantId() != null) {
+            BureauService.BureauProfile profile = bureaus.profile(actor.tenantId());
+            place = profile.bureau().name();
+            modules = profile.modules();
+        } else {
+            place = getTranslation(actor.has(Role.PLATFORM_ADMIN) ? "layout.platform" : "layout.region");
+            modules = List.of();
+        }
+        Span product = new Span(getTranslation("app.name"));
+        product.getStyle().set("font-weight", "700").set("margin-right", "var(--lumo-space-m)");
+        Span bureau = new Span(place);
+        bureau.setId("bureau-name");
+        Span user = new Span(actor.displayName() + "（" + actor.roles().stream()
+                .map(r -> getTranslation("role." + r.name())).collect(Collectors.joining("、")) + "）");
+        user.setId("user-name");
+        Button language = LanguageSwitch.button();
+        Button logout = new Button(getTranslation("layout.logout"), e -> {
+            UiSession.logout();
+            UI.getCurrent().getPage().setLocation("login");
+        });
+        logout.setId("logout");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), product, bureau, new Span(), user, language, logout);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(header.getComponentAt(3));
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(header);
+
+        SideNav nav = new SideNav();
+        nav.setId("main-menu");
+        for (MenuEntry entry : menu.entriesFor(actor, modules)) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.labelKey()),
+                    RouteConfiguration.forSessionScope().getUrl(entry.view()), entry.icon().create());
+            item.setId("menu-" + entry.id());
+            nav.addItem(item);
+        }
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+}

@@ -1,0 +1,45 @@
+package cn.jiaoyun.ui.views;
+
+import cn.jiaoyun.core.web.Actor;
+import cn.jiaoyun.ui.session.AccessGuard;
+import cn.jiaoyun.ui.views.admin.AuditView;
+import cn.jiaoyun.ui.views.admin.UsersView;
+import cn.jiaoyun.ui.views.platform.BureausView;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import jakarta.inject.Singleton;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The entries of the main menu: the platform's own and those contributed at run time (plugin
+ * modules). Each account sees the entries its roles may open and, for module entries, only when
+ * its bureau has the module enabled.
+ */
+@Singleton
+public class MainMenu {
+
+    private final List<MenuEntry> entries = new CopyOnWriteArrayList<>(List.of(
+            new MenuEntry("home", "menu.home", HomeView.class, VaadinIcon.HOME, null),
+            new MenuEntry("users", "menu.users", UsersView.class, VaadinIcon.USERS, null),
+            new MenuEntry("audit", "menu.audit", AuditView.class, VaadinIcon.LIST, null),
+            new MenuEntry("bureaus", "menu.bureaus", BureausView.class, VaadinIcon.BUILDING, null)));
+
+    /** Adds an entry (a module's page); it shows only to bureaus that enabled the module. */
+    public void contribute(MenuEntry entry) {
+        entries.add(entry);
+    }
+
+    public void withdraw(String id) {
+        entries.removeIf(e -> e.id().equals(id));
+    }
+
+    /** The entries this account sees, given the modules its bureau has enabled. */
+    public List<MenuEntry> entriesFor(Actor actor, Collection<String> enabledModules) {
+        return entries.stream()
+                .filter(e -> AccessGuard.mayOpen(actor, e.view()))
+                .filter(e -> e.moduleId() == null || enabledModules.contains(e.moduleId()))
+                .toList();
+    }
+}
