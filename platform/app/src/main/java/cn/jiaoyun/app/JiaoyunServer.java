@@ -6,6 +6,7 @@ import cn.jiaoyun.core.demo.DemoAccounts;
 import cn.jiaoyun.postgres.Credentials;
 import cn.jiaoyun.postgres.EmbeddedPostgresServer;
 import cn.jiaoyun.postgres.JiaoyunDatabase;
+import cn.jiaoyun.ui.server.VaadinJettyServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -120,6 +121,8 @@ public final class JiaoyunServer {
         StringBuilder sb = new StringBuilder();
         sb.append("\n==================================================================\n");
         sb.append(" Jiaoyun 交运 is running\n");
+        context.findBean(VaadinJettyServer.class).ifPresent(ui ->
+                sb.append("   Web UI:    http://localhost:").append(ui.port()).append("/\n"));
         sb.append("   API:       ").append(base).append("/api\n");
         sb.append("   Health:    ").append(base).append("/health\n");
         sb.append("   Database:  ").append(databaseNote).append('\n');

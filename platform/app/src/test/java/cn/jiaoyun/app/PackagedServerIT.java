@@ -42,11 +42,16 @@ class PackagedServerIT {
         Path data = work.resolve("data");
         Path cwd = Files.createDirectories(work.resolve("elsewhere"));
         int port = freePort();
+        int uiPort = freePort();
 
-        Started first = start(data, cwd, port);
+        Started first = start(data, cwd, port, uiPort);
         String password;
         try {
             assertThat(get(port, "/health").body()).contains("\"status\":\"UP\"");
+            assertThat(first.output()).contains("Web UI:    http://localhost:" + uiPort + "/");
+            HttpResponse<String> loginPage = get(uiPort, "/login");
+            assertThat(loginPage.statusCode()).isEqualTo(200);
+            assertThat(loginPage.body()).contains("<html");
             assertThat(first.output()).contains("Bureau shaoxing created", "Bureau zhuji created", "Bureau liuyang created");
             password = passwordIn(first.output());
             assertThat(login(port, "shaoxing", "admin", password).statusCode()).isEqualTo(200);
@@ -55,7 +60,7 @@ class PackagedServerIT {
             first.stop();
         }
 
-        Started second = start(data, cwd, port);
+        Started second = start(data, cwd, port, uiPort);
         try {
             assertThat(get(port, "/health").body()).contains("\"status\":\"UP\"");
             assertThat(second.output()).doesNotContain(" created from ").doesNotContain("Demo accounts:");
@@ -87,7 +92,7 @@ class PackagedServerIT {
         }
     }
 
-    private static Started start(Path data, Path cwd, int port) throws Exception {
+    private static Started start(Path data, Path cwd, int port, int uiPort) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-jar", System.getProperty("jiaoyun.server.jar"))
                 .directory(cwd.toFile())
@@ -96,6 +101,7 @@ class PackagedServerIT {
         pb.environment().remove("JIAOYUN_DEMO_PASSWORD");
         pb.environment().put("JIAOYUN_DATA_DIR", data.toString());
         pb.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        pb.environment().put("JIAOYUN_UI_PORT", String.valueOf(uiPort));
         Process p = pb.start();
         StringBuffer log = new StringBuffer();
         CompletableFuture<Boolean> ready = new CompletableFuture<>();

@@ -166,6 +166,33 @@ class WebUiTest {
     }
 
     @Test
+    void theLoginPageLocksAnAccountAfterFiveFailuresAsTheApiDoes() {
+        for (int i = 0; i < 5; i++) {
+            login.open().logIn(BUREAUS.get("shaoxing"), "supervisor", "wrong-" + i);
+            browser.waitForText("#login-error", "用户名或密码错误");
+        }
+        login.open().logIn(BUREAUS.get("shaoxing"), "supervisor", PASSWORD);
+        browser.waitForText("#login-error", "锁定");
+        assertThat(browser.exists("#bureau-name")).isFalse();
+    }
+
+    @Test
+    void theMenuWorksWithTheKeyboardAlone() {
+        login.open().logIn(BUREAUS.get("shaoxing"), "admin", PASSWORD);
+        main.bureauName();
+        boolean reached = false;
+        for (int i = 0; i < 40 && !reached; i++) {
+            browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            reached = "menu-users".equals(browser.script("return document.activeElement && document.activeElement.id"));
+        }
+        assertThat(reached).as("the users entry is reachable with Tab").isTrue();
+        browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.find("#users");
+        assertThat(browser.driver().getTitle()).isEqualTo("用户管理 · 交运");
+        main.logout();
+    }
+
+    @Test
     void englishIsOneSwitchAway() {
         login.open();
         assertThat(browser.find("#login").getText()).isEqualTo("登录");
