@@ -46,17 +46,17 @@ import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
 
 const loadOnDemand = (key) => {
   const pending = [];
-  if (key === '411222380b1f3bbf8bfaab2cc9d0a6460704433918c922461f9cd5eeaf15611e') {
-    pending.push(import('./chunks/chunk-be9d636f7dfffd01a5a9983e259816f6d787554043d7a0b79d3497f4b642d466.js'));
-  }
   if (key === '7e9ee3e1bd0f4bce827f96a28ce68f321fa2b6a4084a7b56272fea1ddd27f334') {
     pending.push(import('./chunks/chunk-53c74d6c51ab64c2dd7441c3640653f114f626234559f60140efdc429cd9a5b3.js'));
   }
-  if (key === '950984c5dda962ca1322914a3ed346a3122231eaf9a1730a0cfe50d330cb8a22') {
-    pending.push(import('./chunks/chunk-409380a0af328455333716a98b214c8c1dda407504bdc743482ba28460b8039c.js'));
-  }
   if (key === '869767af78231fb012c3dd5b655819ab12679c524c148b0afc188e93ca07c320') {
     pending.push(import('./chunks/chunk-b11e74030aa2f1a2358aa972ba4bdc80a1e7705afbe9667d533c2e0492440f99.js'));
+  }
+  if (key === '411222380b1f3bbf8bfaab2cc9d0a6460704433918c922461f9cd5eeaf15611e') {
+    pending.push(import('./chunks/chunk-be9d636f7dfffd01a5a9983e259816f6d787554043d7a0b79d3497f4b642d466.js'));
+  }
+  if (key === '950984c5dda962ca1322914a3ed346a3122231eaf9a1730a0cfe50d330cb8a22') {
+    pending.push(import('./chunks/chunk-409380a0af328455333716a98b214c8c1dda407504bdc743482ba28460b8039c.js'));
   }
   return Promise.all(pending);
 }

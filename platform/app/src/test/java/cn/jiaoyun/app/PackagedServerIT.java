@@ -77,6 +77,40 @@ class PackagedServerIT {
         }
     }
 
+    @Test
+    void usesAnExternalPostgresWhenConfiguredAndLoadsDemoDataOnlyWhenAsked() throws Exception {
+        cn.jiaoyun.postgres.JiaoyunDatabase db = cn.jiaoyun.test.TestPostgres.get().newDatabase();
+        Path cwd = Files.createDirectories(work.resolve("external"));
+        int port = freePort();
+        int uiPort = freePort();
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of(
+                "JIAOYUN_DB_URL", db.jdbcUrl(),
+                "JIAOYUN_DB_USER", db.app().username(), "JIAOYUN_DB_PASSWORD", db.app().password(),
+                "JIAOYUN_DB_OWNER_USER", db.owner().username(), "JIAOYUN_DB_OWNER_PASSWORD", db.owner().password(),
+                "JIAOYUN_JWT_SECRET", "an-external-signing-key-of-enough-length-0123456789"));
+
+        Started plain = start(work.resolve("unused"), cwd, port, uiPort, env);
+        try {
+            assertThat(plain.output()).contains("PostgreSQL at " + db.jdbcUrl()).doesNotContain("Demo logins");
+            assertThat(get(port, "/api/auth/bureaus").body()).contains("绍兴市交通运输局");
+            assertThat(login(port, "shaoxing", "admin", "Demo-External-1").statusCode())
+                    .as("no demo accounts unless asked for").isEqualTo(401);
+        } finally {
+            plain.stop();
+        }
+        assertThat(Files.exists(work.resolve("unused"))).as("no embedded data directory").isFalse();
+
+        env.put("JIAOYUN_DEMO_DATA", "true");
+        env.put("JIAOYUN_DEMO_PASSWORD", "Demo-External-1");
+        Started demo = start(work.resolve("unused"), cwd, port, uiPort, env);
+        try {
+            assertThat(passwordIn(demo.output())).isEqualTo("Demo-External-1");
+            assertThat(login(port, "shaoxing", "admin", "Demo-External-1").statusCode()).isEqualTo(200);
+        } finally {
+            demo.stop();
+        }
+    }
+
     private record Started(Process process, StringBuffer log) {
         String output() {
             return log.toString();
@@ -93,6 +127,11 @@ class PackagedServerIT {
     }
 
     private static Started start(Path data, Path cwd, int port, int uiPort) throws Exception {
+        return start(data, cwd, port, uiPort, java.util.Map.of());
+    }
+
+    private static Started start(Path data, Path cwd, int port, int uiPort, java.util.Map<String, String> extra)
+            throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-jar", System.getProperty("jiaoyun.server.jar"))
                 .directory(cwd.toFile())
@@ -102,6 +141,7 @@ class PackagedServerIT {
         pb.environment().put("JIAOYUN_DATA_DIR", data.toString());
         pb.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         pb.environment().put("JIAOYUN_UI_PORT", String.valueOf(uiPort));
+        pb.environment().putAll(extra);
         Process p = pb.start();
         StringBuffer log = new StringBuffer();
         CompletableFuture<Boolean> ready = new CompletableFuture<>();

@@ -156,12 +156,32 @@ class WebUiTest {
         assertThat(main.menu()).containsExactly("menu-bureaus");
         browser.screenshot("platform-bureaus");
 
+        browser.find("#new-bureau").click();
+        browser.find("#bureau-code input").sendKeys("xinchang");
+        browser.find("#bureau-name-field input").sendKeys("新昌县交通运输局");
+        browser.find("#bureau-level").click();
+        browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.getText().equals("县")).findFirst().orElseThrow().click();
+        browser.find("#bureau-region input").sendKeys("330624");
+        browser.find("#bureau-parent-region input").sendKeys("330600");
+        browser.find("#bureau-parent-name input").sendKeys("绍兴市");
+        browser.find("#bureau-admin-username input").sendKeys("chief");
+        browser.find("#bureau-admin-name input").sendKeys("新昌管理员");
+        browser.find("#bureau-admin-password input").sendKeys("xinchang-2026");
+        browser.find("#save-bureau").click();
+        browser.waitForText("#bureaus", "新昌县交通运输局");
+
         browser.open("/");
         browser.find("#bureaus");
         browser.open("/units/" + bureaus.units("shaoxing").get(0).id());
         assertThat(browser.find("#forbidden").getText()).contains("无权");
         browser.open("/admin/users");
         assertThat(browser.exists("#users")).isFalse();
+        main.logout();
+
+        login.open().logIn("新昌县交通运输局", "chief", "xinchang-2026");
+        assertThat(main.bureauName()).isEqualTo("新昌县交通运输局");
+        assertThat(main.menu()).contains("menu-users");
         main.logout();
     }
 

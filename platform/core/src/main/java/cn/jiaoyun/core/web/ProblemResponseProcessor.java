@@ -32,10 +32,15 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Map<Stri
         HttpRequest<?> request = context.getRequest();
         Locale locale = Messages.localeOf(request);
         int status = base.code();
+        // a database that does not answer is a 503: the request may succeed later
         Throwable cause = context.getRootCause().orElse(null);
         List<Map<String, String>> errors = new ArrayList<>();
         String detail;
-        if (status >= 500) {
+        if (status >= 500 && databaseUnreachable(cause)) {
+            status = 503;
+            base.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE);
+            detail = Messages.text(locale, "problem.database.detail");
+        } else if (status >= 500) {
             detail = Messages.text(locale, "problem.internal.detail");
         } else if (cause instanceof ConstraintViolationException cve) {
             cve.getConstraintViolations().forEach(v -> errors.add(Map.of(
@@ -70,6 +75,18 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Map<Stri
         String key = "constraint." + constraint;
         String text = Messages.text(locale, key, max == null ? "" : String.valueOf(max));
         return text.equals(key) ? v.getMessage() : text;
+    }
+
+    private static boolean databaseUnreachable(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isUnreadableBody(Throwable cause) {

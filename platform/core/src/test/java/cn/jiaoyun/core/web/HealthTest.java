@@ -34,12 +34,20 @@ class HealthTest {
 
         String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         TestPostgres pg = TestPostgres.get();
+        ApiSession viewer = ApiSession.demo(client, "shaoxing", "viewer");
         pg.asSuperuser("alter database " + database + " with allow_connections false");
         pg.asSuperuser("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
         try {
             HttpResponse<Map<String, Object>> down = ApiSession.send(client.toBlocking(), HttpRequest.GET("/health"));
             assertThat(down.code()).isEqualTo(503);
             assertThat(down.body()).containsEntry("status", "DOWN");
+
+            HttpResponse<Map<String, Object>> failing = viewer.get("/api/units");
+            assertThat(failing.code()).as("a request the server cannot serve now").isEqualTo(503);
+            assertThat(failing.getContentType().orElseThrow().toString()).isEqualTo("application/problem+json");
+            assertThat(failing.body().get("detail")).isEqualTo("数据库暂时不可用，请稍后重试。");
+            assertThat(failing.body().toString()).doesNotContain("Exception").doesNotContain("jdbc")
+                    .doesNotContain("at cn.");
         } finally {
             pg.asSuperuser("alter database " + database + " with allow_connections true");
         }
