@@ -146,7 +146,7 @@ final class WorkListAssembly {
         for (ListUnderway list : all) {
             if (list.declaredTotal != null && list.declaredTotal.compareTo(list.sum()) != 0) {
                 notices.add(WorkListNotice.of(WorkListMessage.TOTAL_MISMATCH, list.name,
-                        list.declaredTotal.toPlainString(), list.sum().toPlainString()));
+                        plain(list.declaredTotal), plain(list.sum())));
             }
         }
         List<ParsedUnitList> keyLists = unitLists.values().stream()
@@ -288,6 +288,11 @@ final class WorkListAssembly {
             }
         }
         return Optional.empty();
+    }
+
+    private static String plain(BigDecimal points) {
+        BigDecimal stripped = points.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     private static String joinCells(List<TableCell> cells) {

@@ -47,7 +47,9 @@ public final class WorkListTextParser implements WorkListParser {
         List<Line> block = new ArrayList<>();
         int number = 0;
         for (String raw : text.split("\r\n|\r|\n", -1)) {
-            Line line = new Line(++number, raw.stripTrailing());
+            // An empty cell is a lone tab: trailing white space goes, the cell's tab stays.
+            String kept = raw.startsWith("\t") ? "\t" + raw.substring(1).stripTrailing() : raw.stripTrailing();
+            Line line = new Line(++number, kept);
             if (line.isBlank()) {
                 readBlock(block, assembly);
                 block.clear();
