@@ -297,6 +297,9 @@ public final class TargetExtractor {
         Linking best = Linking.NONE;
         for (Map.Entry<String, Optional<Comparator>> word : LINKING_WORDS.entrySet()) {
             int at = t.lastIndexOf(word.getKey(), figureStart - word.getKey().length());
+            while (at >= leftStart && partOfMeasureNoun(t, at + word.getKey().length(), figureStart)) {
+                at = t.lastIndexOf(word.getKey(), at - 1);
+            }
             if (at >= leftStart) {
                 best = best.laterOrLonger(new Linking(word.getKey(), at, word.getValue()));
             }
@@ -367,6 +370,11 @@ public final class TargetExtractor {
             }
         }
         return new TextSpan(start, Math.max(start, end));
+    }
+
+    /** "完成" in "计划完成率" names a rate rather than linking a subject to its figure. */
+    private static boolean partOfMeasureNoun(String t, int wordEnd, int figureStart) {
+        return wordEnd < figureStart && MEASURE_HEADS.indexOf(t.charAt(wordEnd)) >= 0;
     }
 
     /** Stripping a verb must not leave a bare measure word behind: 完成率 stays 完成率. */

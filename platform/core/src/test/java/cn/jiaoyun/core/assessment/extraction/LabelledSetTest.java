@@ -71,14 +71,16 @@ class LabelledSetTest {
         assertTrue(items.size() >= 40, "at least 40 item texts, was " + items.size());
     }
 
+    /** 86 of 87 at the time of writing (0.989); the one miss is the violation class "超限100%以上". */
     @Test
     void mostPredictedTargetsAreRight() {
-        assertTrue(score.precision() >= 0.85, "precision " + score.precision());
+        assertTrue(score.precision() >= 0.98, "precision " + score.precision());
     }
 
+    /** Every labelled target was found at the time of writing, so any regression fails here. */
     @Test
-    void mostLabelledTargetsAreFound() {
-        assertTrue(score.recall() >= 0.80, "recall " + score.recall());
+    void everyLabelledTargetIsFound() {
+        assertTrue(score.recall() >= 1.00, "recall " + score.recall());
     }
 
     @Test
