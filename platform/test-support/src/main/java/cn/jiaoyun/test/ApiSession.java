@@ -65,6 +65,15 @@ public final class ApiSession {
         return send(http, HttpRequest.PUT(path, body).bearerAuth(token));
     }
 
+    /** A multipart upload of one file with form fields, as a browser form sends it. */
+    public HttpResponse<Map<String, Object>> upload(String path, String fileName, byte[] content, Map<String, String> fields) {
+        io.micronaut.http.client.multipart.MultipartBody.Builder body = io.micronaut.http.client.multipart.MultipartBody.builder()
+                .addPart("file", fileName, io.micronaut.http.MediaType.APPLICATION_OCTET_STREAM_TYPE, content);
+        fields.forEach(body::addPart);
+        return send(http, HttpRequest.POST(path, body.build())
+                .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(token));
+    }
+
     public HttpResponse<Map<String, Object>> delete(String path) {
         return send(http, HttpRequest.DELETE(path).bearerAuth(token));
     }

@@ -22,6 +22,8 @@ public class JiaoyunTestContextBuilder extends DefaultApplicationContextBuilder 
         Map<String, Object> p = new HashMap<>(db.serverProperties());
         p.put("micronaut.server.port", -1);
         p.put("jiaoyun.ui.port", 0);
+        // uploads of up to 50 MB on a busy two-core machine
+        p.put("micronaut.http.client.read-timeout", "120s");
         p.put("jiaoyun.auth.jwt-secret", "test-secret-" + "x".repeat(48));
         p.put("jiaoyun.auth.bcrypt-cost", 4);
         p.put("jiaoyun.demo.enabled", true);

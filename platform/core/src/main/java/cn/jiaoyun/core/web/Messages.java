@@ -16,6 +16,10 @@ public final class Messages {
     public record Key(String key) {
     }
 
+    /** An argument already written in both languages (e.g. a parser's message naming a line). */
+    public record Bilingual(String chinese, String english) {
+    }
+
     private Messages() {
     }
 
@@ -45,7 +49,13 @@ public final class Messages {
         }
         Object[] rendered = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            rendered[i] = args[i] instanceof Key k ? text(locale, k.key()) : args[i];
+            if (args[i] instanceof Key k) {
+                rendered[i] = text(locale, k.key());
+            } else if (args[i] instanceof Bilingual b) {
+                rendered[i] = "en".equals(locale.getLanguage()) ? b.english() : b.chinese();
+            } else {
+                rendered[i] = args[i];
+            }
         }
         return new MessageFormat(pattern, locale).format(rendered);
     }

@@ -82,7 +82,9 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Map<Stri
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            // 08: connection exceptions; 57P: the server shut down or terminated the connection
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
         }

@@ -5,14 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The Shaoxing 2020 work lists as the bureau exported them, kept in shared/ beside the checkout. */
-final class ShaoxingSeed {
+public final class ShaoxingSeed {
 
-    static final String FILE_NAME = "shaoxing.txt";
+    public static final String FILE_NAME = "shaoxing.txt";
 
     private ShaoxingSeed() {
     }
 
-    static byte[] bytes() throws IOException {
+    public static byte[] bytes() throws IOException {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         while (dir != null && !(Files.isDirectory(dir.resolve("tenants")) && Files.isRegularFile(dir.resolve("pom.xml")))) {
             dir = dir.getParent();

@@ -18,8 +18,11 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The same Shaoxing lists laid out as Word tables and as a workbook read back to the same model. */
-class WorkListOfficeRoundTripTest {
+/**
+ * The same Shaoxing lists laid out as Word tables and as a workbook read back to the same model.
+ * Its layouts ({@link #docx}, {@link #xlsx}) also feed the import tests of the API.
+ */
+public class WorkListOfficeRoundTripTest {
 
     private static final List<String> KEY_HEADER = List.of("考核项目", "考核内容", "分值", "督查部门");
     private static final List<String> ROUTINE_HEADER = List.of("考评\n内容", "目标要求", "分值", "督查\n部门");
@@ -114,7 +117,7 @@ class WorkListOfficeRoundTripTest {
         return items.stream().map(ItemText::of).toList();
     }
 
-    private static byte[] docx(ParsedWorkLists lists) throws IOException {
+    public static byte[] docx(ParsedWorkLists lists) throws IOException {
         try (XWPFDocument document = new XWPFDocument()) {
             document.createParagraph().createRun().setText("附件1");
             document.createParagraph().createRun().setText(lists.title().orElseThrow());
@@ -160,7 +163,7 @@ class WorkListOfficeRoundTripTest {
         }
     }
 
-    private static byte[] xlsx(ParsedWorkLists lists) throws IOException {
+    public static byte[] xlsx(ParsedWorkLists lists) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             for (ParsedUnitList unit : lists.keyLists()) {
                 Sheet sheet = workbook.createSheet(unit.unitName());

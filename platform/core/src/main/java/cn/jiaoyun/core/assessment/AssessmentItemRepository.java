@@ -1,0 +1,34 @@
+package cn.jiaoyun.core.assessment;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Items of the transaction's bureau and their supervising departments. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface AssessmentItemRepository extends CrudRepository<AssessmentItem, Long> {
+
+    List<AssessmentItem> findByTenantIdAndWorkListIdOrderByPosition(String tenantId, long workListId);
+
+    Optional<AssessmentItem> findByTenantIdAndId(String tenantId, Long id);
+
+    @Query("select department_id from item_department where tenant_id = :tenantId and item_id = :itemId order by department_id")
+    List<Long> findDepartmentIds(String tenantId, long itemId);
+
+    @Query("insert into item_department (tenant_id, item_id, department_id) values (:tenantId, :itemId, :departmentId) on conflict do nothing")
+    void addDepartment(String tenantId, long itemId, long departmentId);
+
+    @Query("delete from item_department where tenant_id = :tenantId and item_id = :itemId")
+    void clearDepartments(String tenantId, long itemId);
+
+    /** Whether anything was reported, reviewed or deducted on the item: then it must not vanish. */
+    @Query("""
+            select exists (select 1 from progress_report where tenant_id = :tenantId and item_id = :itemId)
+                or exists (select 1 from review where tenant_id = :tenantId and item_id = :itemId)
+                or exists (select 1 from deduction where tenant_id = :tenantId and item_id = :itemId)""")
+    boolean hasActivity(String tenantId, long itemId);
+}

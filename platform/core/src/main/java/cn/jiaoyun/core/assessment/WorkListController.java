@@ -1,0 +1,123 @@
+package cn.jiaoyun.core.assessment;
+
+import cn.jiaoyun.core.assessment.AssessmentViews.ItemDetail;
+import cn.jiaoyun.core.assessment.AssessmentViews.TargetChange;
+import cn.jiaoyun.core.assessment.AssessmentViews.WorkListDetail;
+import cn.jiaoyun.core.assessment.AssessmentViews.WorkListSummary;
+import cn.jiaoyun.core.web.Actor;
+import cn.jiaoyun.core.web.ActorArgumentBinder;
+import cn.jiaoyun.core.web.ApiProblem;
+import cn.jiaoyun.core.web.Messages;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Work lists: import from a bureau's documents, read them, correct their targets. */
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({"REPORTER", "SUPERVISOR", "VIEWER", "BUREAU_ADMIN"})
+public class WorkListController {
+
+    private final WorkListImport imports;
+    private final WorkListService worklists;
+
+    public WorkListController(WorkListImport imports, WorkListService worklists) {
+        this.imports = imports;
+        this.worklists = worklists;
+    }
+
+    /**
+     * Multipart {@code file} (.txt, .docx or .xlsx), optional {@code year}, {@code commit}
+     * ({@code false}: the preview only, the default; {@code true}: store it).
+     */
+    @Post(value = "/worklists/import", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Secured("BUREAU_ADMIN")
+    public Object importLists(Actor actor, @Nullable @Part("file") CompletedFileUpload file,
+                              @Nullable @Part("year") String year, @Nullable @Part("commit") String commit,
+                              HttpRequest<?> request) {
+        if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
+            throw ApiProblem.badField("file", "import.file.missing");
+        }
+        Integer wantedYear = null;
+        if (year != null && !year.isBlank()) {
+            try {
+                wantedYear = Integer.valueOf(year.strip());
+            } catch (NumberFormatException e) {
+                throw ApiProblem.badField("year", "import.year.invalid");
+            }
+            if (wantedYear < 2000 || wantedYear > 2100) {
+                throw ApiProblem.badField("year", "import.year.invalid");
+            }
+        }
+        byte[] content;
+        try {
+            content = file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var locale = Messages.localeOf(request);
+        if ("true".equalsIgnoreCase(commit == null ? "" : commit.strip())) {
+            return imports.commit(actor, file.getFilename(), content, wantedYear, locale,
+                    ActorArgumentBinder.clientIp(request));
+        }
+        return imports.preview(actor, file.getFilename(), content, wantedYear, locale);
+    }
+
+    /** The bureau's lists of a year (this year when not given). */
+    @Get("/worklists")
+    public List<WorkListSummary> lists(Actor actor, @Nullable @QueryValue Integer year) {
+        return worklists.lists(actor.bureau(), year != null ? year : LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear());
+    }
+
+    @Get("/worklists/{id}")
+    public WorkListDetail list(Actor actor, @PathVariable long id) {
+        return worklists.list(actor.bureau(), id);
+    }
+
+    @Get("/items/{id}")
+    public ItemDetail item(Actor actor, @PathVariable long id) {
+        return worklists.item(actor.bureau(), id);
+    }
+
+    @Post("/items/{id}/targets")
+    @Status(HttpStatus.CREATED)
+    @Secured({"BUREAU_ADMIN", "SUPERVISOR"})
+    public Target addTarget(Actor actor, @PathVariable long id, @Body TargetChange change, HttpRequest<?> request) {
+        return worklists.addTarget(actor, id, change, ActorArgumentBinder.clientIp(request));
+    }
+
+    @Put("/targets/{id}")
+    @Secured({"BUREAU_ADMIN", "SUPERVISOR"})
+    public Target correctTarget(Actor actor, @PathVariable long id, @Body TargetChange change, HttpRequest<?> request) {
+        return worklists.correctTarget(actor, id, change, ActorArgumentBinder.clientIp(request));
+    }
+
+    @Delete("/targets/{id}")
+    @Secured({"BUREAU_ADMIN", "SUPERVISOR"})
+    public HttpResponse<Void> removeTarget(Actor actor, @PathVariable long id, HttpRequest<?> request) {
+        worklists.removeTarget(actor, id, ActorArgumentBinder.clientIp(request));
+        return HttpResponse.noContent();
+    }
+}
