@@ -79,7 +79,8 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Map<Stri
 
     private static boolean databaseUnreachable(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
+                    || t instanceof io.micronaut.data.connection.exceptions.ConnectionException) {
                 return true;
             }
             // 08: connection exceptions; 57P: the server shut down or terminated the connection
