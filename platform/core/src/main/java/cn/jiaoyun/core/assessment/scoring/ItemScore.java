@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * One item's result for one unit. The review score is the mean of the supervising departments'
  * scores (each held to 0…points); deductions by one rule never exceed that rule's cap, and all
- * deductions together never take the item below zero.
+ * deductions together never exceed the item's points. Routine items are scored by deduction
+ * (扣分制), so a deduction counts even while the item is not reviewed: the net may be negative,
+ * down to minus the item's points; the unit's total is what is floored at zero.
  *
  * @param points     the item's points (分值)
  * @param reviews    the scores its supervising departments gave; empty while not yet reviewed
@@ -65,9 +67,9 @@ public record ItemScore(long itemId, BigDecimal points, List<BigDecimal> reviews
         return total.min(points);
     }
 
-    /** The item's net score: the review score less the deductions, never below zero. */
+    /** The item's net score: the review score less the deductions. */
     public BigDecimal net() {
-        return reviewScore().subtract(deducted()).max(BigDecimal.ZERO);
+        return reviewScore().subtract(deducted());
     }
 
     private BigDecimal withinPoints(BigDecimal score) {

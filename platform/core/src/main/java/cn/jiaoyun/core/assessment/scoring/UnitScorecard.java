@@ -27,8 +27,9 @@ public record UnitScorecard(long unitId, String unitName, List<ItemScore> items)
         return items.stream().map(ItemScore::deducted).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** Reviews less deductions over all items, never below zero. */
     public BigDecimal total() {
-        return items.stream().map(ItemScore::net).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return items.stream().map(ItemScore::net).reduce(BigDecimal.ZERO, BigDecimal::add).max(BigDecimal.ZERO);
     }
 
     public long itemsReviewed() {

@@ -37,7 +37,7 @@ class UnitScorecardTest {
     }
 
     @Test
-    void deductionsRespectTheRuleCapAndNeverTakeAnItemBelowZero() {
+    void deductionsRespectTheRuleCapAndTheItemsPoints() {
         ItemScore capped = new ItemScore(1, d("2"), List.of(d("2")), List.of(
                 new Deduction(5L, d("0.5"), d("1")), new Deduction(5L, d("0.5"), d("1")),
                 new Deduction(5L, d("0.5"), d("1")), new Deduction(null, d("0.3"), null)));
@@ -46,7 +46,18 @@ class UnitScorecardTest {
 
         ItemScore exhausted = new ItemScore(2, d("2"), List.of(d("1")), List.of(new Deduction(null, d("5"), null)));
         assertThat(exhausted.deducted()).as("never more than the item's points").isEqualByComparingTo("2");
-        assertThat(exhausted.net()).isEqualByComparingTo("0");
+        assertThat(exhausted.net()).isEqualByComparingTo("-1");
+    }
+
+    @Test
+    void deductionsCountOnUnreviewedRoutineItemsButATotalNeverFallsBelowZero() {
+        ItemScore reviewed = new ItemScore(1, d("4"), List.of(d("3")), List.of());
+        ItemScore routine = new ItemScore(2, d("2"), List.of(), List.of(new Deduction(9L, d("0.2"), null),
+                new Deduction(9L, d("0.3"), null)));
+        assertThat(new UnitScorecard(1, "甲", List.of(reviewed, routine)).total()).isEqualByComparingTo("2.5");
+
+        ItemScore heavy = new ItemScore(3, d("2"), List.of(), List.of(new Deduction(null, d("2"), null)));
+        assertThat(new UnitScorecard(2, "乙", List.of(heavy)).total()).isEqualByComparingTo("0");
     }
 
     @Test

@@ -1,0 +1,314 @@
+package cn.jiaoyun.core.assessment;
+
+import cn.jiaoyun.core.assessment.WorkflowViews.DeductionEntry;
+import cn.jiaoyun.core.assessment.WorkflowViews.ItemProgress;
+import cn.jiaoyun.core.assessment.WorkflowViews.OverdueItem;
+import cn.jiaoyun.core.assessment.WorkflowViews.ProgressEntry;
+import cn.jiaoyun.core.assessment.WorkflowViews.ReviewEntry;
+import cn.jiaoyun.core.assessment.WorkflowViews.ScorecardRow;
+import cn.jiaoyun.core.assessment.WorkflowViews.TargetState;
+import cn.jiaoyun.core.assessment.WorkflowViews.ValueEntry;
+import cn.jiaoyun.core.assessment.scoring.ItemScore;
+import cn.jiaoyun.core.assessment.scoring.TargetProgress;
+import cn.jiaoyun.core.assessment.scoring.TargetStatus;
+import cn.jiaoyun.core.assessment.scoring.UnitScorecard;
+import cn.jiaoyun.core.audit.AuditAction;
+import cn.jiaoyun.core.audit.AuditLog;
+import cn.jiaoyun.core.bureau.BureauService;
+import cn.jiaoyun.core.bureau.Unit;
+import cn.jiaoyun.core.identity.Role;
+import cn.jiaoyun.core.identity.UserAccount;
+import cn.jiaoyun.core.identity.UserRepository;
+import cn.jiaoyun.core.tenancy.TenantTransactions;
+import cn.jiaoyun.core.web.Actor;
+import cn.jiaoyun.core.web.ApiProblem;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The year's workflow: reporters report monthly for their own unit's items, supervising
+ * departments score the items they supervise and record deductions, and the units' scorecards
+ * and ranking follow. Every change of a value or a score is audited with before and after.
+ */
+@Singleton
+public class AssessmentWorkflow {
+
+    /** Items due within this many days without a report since appear in the overdue list. */
+    static final int DUE_SOON_DAYS = 15;
+
+    private final TenantTransactions tx;
+    private final BureauService bureaus;
+    private final UserRepository users;
+    private final WorkListRepository lists;
+    private final AssessmentItemRepository items;
+    private final TargetRepository targets;
+    private final DeductionRuleRepository rules;
+    private final ProgressRepository progress;
+    private final ReviewRepository reviews;
+    private final DeductionRepository deductions;
+    private final AuditLog audit;
+
+    public AssessmentWorkflow(TenantTransactions tx, BureauService bureaus, UserRepository users,
+                              WorkListRepository lists, AssessmentItemRepository items, TargetRepository targets,
+                              DeductionRuleRepository rules, ProgressRepository progress, ReviewRepository reviews,
+                              DeductionRepository deductions, AuditLog audit) {
+        this.tx = tx;
+        this.bureaus = bureaus;
+        this.users = users;
+        this.lists = lists;
+        this.items = items;
+        this.targets = targets;
+        this.rules = rules;
+        this.progress = progress;
+        this.reviews = reviews;
+        this.deductions = deductions;
+        this.audit = audit;
+    }
+
+    /** A reporter reports on an item of the own unit (a bureau administrator on any unit's). */
+    public ItemProgress report(Actor actor, long itemId, ProgressEntry entry, String clientIp) {
+        String tenant = actor.bureau();
+        LocalDate period;
+        try {
+            period = YearMonth.parse(entry.period().strip()).atDay(1);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw ApiProblem.badField("period", "field.period.pattern");
+        }
+        return tx.inBureau(tenant, () -> {
+            AssessmentItem item = itemOfUnit(tenant, itemId, entry.unitId());
+            if (!actor.has(Role.BUREAU_ADMIN)) {
+                UserAccount me = account(actor);
+                if (!actor.has(Role.REPORTER) || me.unitId() == null || me.unitId() != entry.unitId()) {
+                    throw new ApiProblem(HttpStatus.FORBIDDEN, "workflow.report.own-unit");
+                }
+            }
+            Map<Long, Target> itemTargets = targets.findByTenantIdAndItemIdOrderById(tenant, item.id()).stream()
+                    .filter(t -> !t.suppressed()).collect(Collectors.toMap(Target::id, t -> t));
+            for (ValueEntry v : entry.values()) {
+                if (!itemTargets.containsKey(v.targetId())) {
+                    throw ApiProblem.badField("values", "workflow.target.not-of-item", v.targetId());
+                }
+            }
+            ProgressReport existing = progress.findByTenantIdAndItemIdAndUnitIdAndPeriod(tenant, itemId, entry.unitId(), period)
+                    .orElse(null);
+            Map<Long, BigDecimal> before = new HashMap<>();
+            if (existing != null) {
+                progress.values(tenant, itemId, entry.unitId()).stream()
+                        .filter(r -> r.period().equals(period)).forEach(r -> before.put(r.targetId(), r.actual()));
+            }
+            ProgressReport report = new ProgressReport(existing == null ? null : existing.id(), tenant, itemId,
+                    entry.unitId(), period, entry.narrative() == null ? "" : entry.narrative().strip(),
+                    actor.auditName(), OffsetDateTime.now());
+            ProgressReport stored = existing == null ? progress.save(report) : progress.update(report);
+            List<String> changes = new ArrayList<>();
+            for (ValueEntry v : entry.values()) {
+                progress.putValue(tenant, stored.id(), v.targetId(), v.actual());
+                BigDecimal old = before.get(v.targetId());
+                if (old == null || old.compareTo(v.actual()) != 0) {
+                    changes.add(itemTargets.get(v.targetId()).subject() + ": "
+                            + (old == null ? "—" : plain(old)) + " → " + plain(v.actual()));
+                }
+            }
+            audit.record(tenant, actor.auditName(), AuditAction.PROGRESS_REPORTED,
+                    "item:" + itemId + ", unit:" + entry.unitId() + ", " + YearMonth.from(period), String.join("; ", changes),
+                    clientIp);
+            return progressOf(tenant, item, entry.unitId(), LocalDate.now());
+        });
+    }
+
+    /** An item's progress for a unit: targets with their status, reports, reviews, deductions. */
+    public ItemProgress progress(String tenant, long itemId, long unitId, LocalDate today) {
+        return tx.readInBureau(tenant, () -> progressOf(tenant, itemOfUnit(tenant, itemId, unitId), unitId, today));
+    }
+
+    /** A supervising department scores a unit's item, 0 to the item's points. */
+    public ItemProgress review(Actor actor, long itemId, ReviewEntry entry, String clientIp) {
+        String tenant = actor.bureau();
+        return tx.inBureau(tenant, () -> {
+            AssessmentItem item = itemOfUnit(tenant, itemId, entry.unitId());
+            long department = supervisingDepartment(actor, tenant, item);
+            if (entry.score() == null || entry.score().signum() < 0 || entry.score().compareTo(item.points()) > 0) {
+                throw ApiProblem.badField("score", "workflow.score.range", item.points().stripTrailingZeros().toPlainString());
+            }
+            Review old = reviews.findByTenantIdAndItemIdAndUnitIdAndDepartmentId(tenant, itemId, entry.unitId(), department)
+                    .orElse(null);
+            Review wanted = new Review(old == null ? null : old.id(), tenant, itemId, entry.unitId(), department,
+                    entry.score(), entry.comment() == null ? "" : entry.comment().strip(), actor.auditName(), OffsetDateTime.now());
+            if (old == null) {
+                reviews.save(wanted);
+            } else {
+                reviews.update(wanted);
+            }
+            audit.record(tenant, actor.auditName(), AuditAction.REVIEW_SCORED, "item:" + itemId + ", unit:" + entry.unitId(),
+                    "before=" + (old == null ? "—" : plain(old.score())) + ", after=" + plain(entry.score()),
+                    clientIp);
+            return progressOf(tenant, item, entry.unitId(), LocalDate.now());
+        });
+    }
+
+    /** A supervising department records a deduction, by one of the item's rules or directly. */
+    public ItemProgress deduct(Actor actor, long itemId, DeductionEntry entry, String clientIp) {
+        String tenant = actor.bureau();
+        if (entry.reason() == null || entry.reason().isBlank()) {
+            throw ApiProblem.badField("reason", "field.required");
+        }
+        return tx.inBureau(tenant, () -> {
+            AssessmentItem item = itemOfUnit(tenant, itemId, entry.unitId());
+            supervisingDepartment(actor, tenant, item);
+            BigDecimal points;
+            if (entry.ruleId() != null) {
+                DeductionRule rule = rules.findByTenantIdAndItemIdOrderById(tenant, itemId).stream()
+                        .filter(r -> r.id().equals(entry.ruleId())).findFirst()
+                        .orElseThrow(() -> ApiProblem.badField("ruleId", "workflow.rule.not-of-item", entry.ruleId()));
+                if (entry.occurrences() == null || entry.occurrences() < 1) {
+                    throw ApiProblem.badField("occurrences", "workflow.occurrences.positive");
+                }
+                points = rule.pointsPerOccurrence().multiply(BigDecimal.valueOf(entry.occurrences()));
+            } else {
+                if (entry.points() == null || entry.points().signum() <= 0 || entry.points().compareTo(item.points()) > 0) {
+                    throw ApiProblem.badField("points", "workflow.score.range", item.points().stripTrailingZeros().toPlainString());
+                }
+                points = entry.points();
+            }
+            deductions.save(new Deduction(null, tenant, itemId, entry.unitId(), entry.ruleId(), entry.occurrences(),
+                    points, entry.reason().strip(), actor.auditName(), OffsetDateTime.now()));
+            audit.record(tenant, actor.auditName(), AuditAction.DEDUCTION_RECORDED, "item:" + itemId + ", unit:" + entry.unitId(),
+                    "points=" + plain(points) + ", reason=" + entry.reason().strip(), clientIp);
+            return progressOf(tenant, item, entry.unitId(), LocalDate.now());
+        });
+    }
+
+    /** The units' scorecards of a year, ranked. */
+    public List<ScorecardRow> scorecards(String tenant, int year) {
+        List<Unit> units = bureaus.units(tenant).stream().filter(Unit::active).toList();
+        return tx.readInBureau(tenant, () -> {
+            List<UnitScorecard> cards = new ArrayList<>();
+            for (Unit unit : units) {
+                List<AssessmentItem> unitItems = itemsOf(tenant, year, unit.id());
+                if (unitItems.isEmpty()) {
+                    continue;
+                }
+                Map<Long, List<BigDecimal>> scores = reviews.findByTenantIdAndUnitId(tenant, unit.id()).stream()
+                        .collect(Collectors.groupingBy(Review::itemId, Collectors.mapping(Review::score, Collectors.toList())));
+                Map<Long, List<Deduction>> taken = deductions.findByTenantIdAndUnitId(tenant, unit.id()).stream()
+                        .collect(Collectors.groupingBy(Deduction::itemId));
+                List<ItemScore> itemScores = new ArrayList<>();
+                for (AssessmentItem item : unitItems) {
+                    Map<Long, BigDecimal> caps = new HashMap<>();
+                    rules.findByTenantIdAndItemIdOrderById(tenant, item.id()).forEach(r -> caps.put(r.id(), r.cap()));
+                    itemScores.add(new ItemScore(item.id(), item.points(), scores.getOrDefault(item.id(), List.of()),
+                            taken.getOrDefault(item.id(), List.of()).stream()
+                                    .map(d -> new ItemScore.Deduction(d.ruleId(), d.points(), d.ruleId() == null ? null : caps.get(d.ruleId())))
+                                    .toList()));
+                }
+                cards.add(new UnitScorecard(unit.id(), unit.name(), itemScores));
+            }
+            return UnitScorecard.rank(cards).stream()
+                    .map(r -> new ScorecardRow(r.rank(), r.scorecard().unitId(), r.scorecard().unitName(),
+                            r.scorecard().maxPoints(), r.scorecard().reviewed(), r.scorecard().deducted(),
+                            r.scorecard().total(), r.scorecard().itemsReviewed(), r.scorecard().items().size()))
+                    .toList();
+        });
+    }
+
+    /** 催办: items whose target is due within 15 days or overdue, with no report since the month it was due in. */
+    public List<OverdueItem> overdue(String tenant, int year, LocalDate today) {
+        List<Unit> units = bureaus.units(tenant).stream().filter(Unit::active).toList();
+        return tx.readInBureau(tenant, () -> {
+            List<OverdueItem> out = new ArrayList<>();
+            for (Unit unit : units) {
+                for (AssessmentItem item : itemsOf(tenant, year, unit.id())) {
+                    List<LocalDate> periods = progress.periods(tenant, item.id(), unit.id());
+                    LocalDate last = periods.stream().max(LocalDate::compareTo).orElse(null);
+                    for (Target t : targets.findByTenantIdAndItemIdOrderById(tenant, item.id())) {
+                        if (t.suppressed() || t.deadlineMonth() == null) {
+                            continue;
+                        }
+                        LocalDate due = TargetProgress.deadline(year, t.deadlineMonth(), t.deadlineDay());
+                        boolean near = !due.isAfter(today.plusDays(DUE_SOON_DAYS));
+                        boolean reportedSince = last != null && !last.isBefore(due.withDayOfMonth(1));
+                        if (near && !reportedSince) {
+                            out.add(new OverdueItem(item.id(), item.title(), unit.id(), unit.name(),
+                                    t.subject() + " " + t.comparator().symbol() + " "
+                                            + (t.value() == null ? "?" : t.value().stripTrailingZeros().toPlainString()) + t.unit(),
+                                    due, due.isBefore(today), last));
+                            break;
+                        }
+                    }
+                }
+            }
+            out.sort(java.util.Comparator.comparing(OverdueItem::deadline).thenComparing(OverdueItem::unitName));
+            return out;
+        });
+    }
+
+    /** A number as people write it: 9, not 9.0000 as PostgreSQL's numeric(18,4) returns it. */
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private ItemProgress progressOf(String tenant, AssessmentItem item, long unitId, LocalDate today) {
+        int year = lists.findByTenantIdAndId(tenant, item.workListId()).orElseThrow().year();
+        Map<Long, ProgressRepository.ValueRow> latest = new HashMap<>();
+        for (ProgressRepository.ValueRow row : progress.values(tenant, item.id(), unitId)) {
+            latest.putIfAbsent(row.targetId(), row);
+        }
+        List<TargetState> states = targets.findByTenantIdAndItemIdOrderById(tenant, item.id()).stream()
+                .filter(t -> !t.suppressed())
+                .map(t -> {
+                    ProgressRepository.ValueRow row = latest.get(t.id());
+                    TargetStatus status = TargetProgress.evaluate(t.comparator(), t.value(), row == null ? null : row.actual(),
+                            t.deadlineMonth(), t.deadlineDay(), year, today);
+                    return new TargetState(t, row == null ? null : row.actual(), row == null ? null : row.period(),
+                            status, status.colour());
+                })
+                .toList();
+        return new ItemProgress(item.id(), unitId, states,
+                progress.findByTenantIdAndItemIdAndUnitIdOrderByPeriodDesc(tenant, item.id(), unitId),
+                reviews.findByTenantIdAndItemIdAndUnitId(tenant, item.id(), unitId),
+                deductions.findByTenantIdAndItemIdAndUnitIdOrderById(tenant, item.id(), unitId));
+    }
+
+    /** The item, when it belongs to a list that applies to the unit; otherwise not found. */
+    private AssessmentItem itemOfUnit(String tenant, long itemId, long unitId) {
+        AssessmentItem item = items.findByTenantIdAndId(tenant, itemId).orElseThrow(() -> ApiProblem.notFound("item", itemId));
+        if (!lists.findUnitIds(tenant, item.workListId()).contains(unitId)) {
+            throw ApiProblem.notFound("unit", unitId);
+        }
+        return item;
+    }
+
+    private long supervisingDepartment(Actor actor, String tenant, AssessmentItem item) {
+        UserAccount me = account(actor);
+        Set<Long> supervising = Set.copyOf(items.findDepartmentIds(tenant, item.id()));
+        if (!actor.has(Role.SUPERVISOR) || me.departmentId() == null || !supervising.contains(me.departmentId())) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "workflow.review.own-department");
+        }
+        return me.departmentId();
+    }
+
+    private UserAccount account(Actor actor) {
+        return users.findByTenantIdAndId(actor.bureau(), actor.userId())
+                .orElseThrow(() -> new ApiProblem(HttpStatus.FORBIDDEN, "problem.status.403.detail"));
+    }
+
+    private List<AssessmentItem> itemsOf(String tenant, int year, long unitId) {
+        List<AssessmentItem> out = new ArrayList<>();
+        for (WorkList list : lists.findForUnit(tenant, year, unitId)) {
+            out.addAll(items.findByTenantIdAndWorkListIdOrderByPosition(tenant, list.id()));
+        }
+        return out;
+    }
+}

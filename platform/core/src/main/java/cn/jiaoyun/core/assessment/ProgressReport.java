@@ -1,0 +1,24 @@
+package cn.jiaoyun.core.assessment;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** 进度填报: a unit's report on an item for one month ({@code period} is the month's first day). */
+@Serdeable
+@MappedEntity("progress_report")
+public record ProgressReport(
+        @Id @GeneratedValue @Nullable Long id,
+        String tenantId,
+        long itemId,
+        long unitId,
+        LocalDate period,
+        String narrative,
+        String reportedBy,
+        OffsetDateTime reportedAt) {
+}
