@@ -15,7 +15,7 @@ public final class AssessmentViews {
     /** A list with the units it applies to and its totals. */
     @Serdeable
     public record WorkListSummary(long id, int year, WorkListKind kind, String title, List<String> units,
-                                  int items, BigDecimal points) {
+                                  List<Long> unitIds, int items, BigDecimal points) {
     }
 
     @Serdeable

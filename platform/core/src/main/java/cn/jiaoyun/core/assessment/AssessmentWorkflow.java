@@ -223,6 +223,11 @@ public class AssessmentWorkflow {
         });
     }
 
+    /** The ranking of a year as an .xlsx workbook. */
+    public byte[] scorecardWorkbook(String tenant, int year) {
+        return ScorecardWorkbook.of(bureaus.profile(tenant).bureau().name(), year, scorecards(tenant, year));
+    }
+
     /** 催办: items whose target is due within 15 days or overdue, with no report since the month it was due in. */
     public List<OverdueItem> overdue(String tenant, int year, LocalDate today) {
         List<Unit> units = bureaus.units(tenant).stream().filter(Unit::active).toList();

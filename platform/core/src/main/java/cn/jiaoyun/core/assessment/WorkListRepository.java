@@ -16,6 +16,9 @@ public interface WorkListRepository extends CrudRepository<WorkList, Long> {
 
     Optional<WorkList> findByTenantIdAndId(String tenantId, Long id);
 
+    @Query("select max(year) from work_list where tenant_id = :tenantId")
+    Optional<Integer> latestYear(String tenantId);
+
     /** The key list of a unit for a year (a unit has at most one). */
     @Query("""
             select w.* from work_list w join work_list_unit u on u.tenant_id = w.tenant_id and u.work_list_id = w.id

@@ -54,6 +54,11 @@ public class WorkListService {
                 .map(l -> summary(tenant, l, unitNames)).toList());
     }
 
+    /** The latest year the bureau has work lists for, if any. */
+    public java.util.Optional<Integer> latestYear(String tenant) {
+        return tx.readInBureau(tenant, () -> lists.latestYear(tenant));
+    }
+
     public WorkListDetail list(String tenant, long id) {
         Map<Long, String> unitNames = unitNames(tenant);
         Map<Long, String> departmentNames = departmentNames(tenant);
@@ -177,8 +182,9 @@ public class WorkListService {
 
     private WorkListSummary summary(String tenant, WorkList l, Map<Long, String> unitNames) {
         List<AssessmentItem> listItems = items.findByTenantIdAndWorkListIdOrderByPosition(tenant, l.id());
-        return new WorkListSummary(l.id(), l.year(), l.kind(), l.title(),
-                names(lists.findUnitIds(tenant, l.id()), unitNames), listItems.size(),
+        List<Long> unitIds = lists.findUnitIds(tenant, l.id());
+        return new WorkListSummary(l.id(), l.year(), l.kind(), l.title(), names(unitIds, unitNames), unitIds,
+                listItems.size(),
                 listItems.stream().map(AssessmentItem::points).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 

@@ -78,7 +78,7 @@ public class WorkflowController {
     public HttpResponse<byte[]> scorecardWorkbook(Actor actor, @Nullable @QueryValue Integer year) {
         int y = yearOr(year);
         String bureau = bureaus.profile(actor.bureau()).bureau().name();
-        byte[] xlsx = ScorecardWorkbook.of(bureau, y, workflow.scorecards(actor.bureau(), y));
+        byte[] xlsx = workflow.scorecardWorkbook(actor.bureau(), y);
         String fileName = URLEncoder.encode(bureau + y + "年考核得分.xlsx", StandardCharsets.UTF_8).replace("+", "%20");
         return HttpResponse.ok(xlsx)
                 .contentType(MediaType.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

@@ -27,7 +27,8 @@ import java.util.List;
 @Prototype
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
-    public HomeView(BureauService bureaus) {
+    public HomeView(BureauService bureaus, cn.jiaoyun.core.assessment.WorkListService worklists,
+                    cn.jiaoyun.core.assessment.AssessmentWorkflow workflow) {
         Actor actor = UiSession.require();
         String tenant = actor.bureau();
         BureauService.BureauProfile profile = bureaus.profile(tenant);
@@ -67,7 +68,25 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             moduleTile.body(list);
         }
 
-        Div tiles = new Div(unitTile, departmentTile, moduleTile);
+        Tile overdueTile = new Tile("tile-overdue", getTranslation("home.overdue"));
+        var year = worklists.latestYear(tenant);
+        var overdue = year.map(y -> workflow.overdue(tenant, y, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))))
+                .orElse(List.of());
+        if (year.isEmpty()) {
+            overdueTile.noData(getTranslation("home.no-worklists"));
+        } else if (overdue.isEmpty()) {
+            overdueTile.noData(getTranslation("home.no-overdue"));
+        } else {
+            overdueTile.figure(String.valueOf(overdue.size()), getTranslation("home.overdue-count"));
+            UnorderedList list = new UnorderedList();
+            overdue.stream().limit(8).forEach(o -> list.add(new ListItem(new RouterLink(
+                    o.unitName() + " · " + o.title() + " · " + o.target() + " · " + o.deadline()
+                            + (o.overdue() ? getTranslation("home.overdue-past") : getTranslation("home.overdue-soon")),
+                    cn.jiaoyun.ui.views.assessment.ItemView.class, new RouteParameters("id", String.valueOf(o.itemId()))))));
+            overdueTile.body(list);
+        }
+
+        Div tiles = new Div(unitTile, departmentTile, moduleTile, overdueTile);
         tiles.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
         tiles.setWidthFull();
         add(heading, tiles);

@@ -4,6 +4,8 @@ import cn.jiaoyun.core.web.Actor;
 import cn.jiaoyun.ui.session.AccessGuard;
 import cn.jiaoyun.ui.views.admin.AuditView;
 import cn.jiaoyun.ui.views.admin.UsersView;
+import cn.jiaoyun.ui.views.assessment.ScorecardView;
+import cn.jiaoyun.ui.views.assessment.WorkListsView;
 import cn.jiaoyun.ui.views.platform.BureausView;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import jakarta.inject.Singleton;
@@ -22,6 +24,8 @@ public class MainMenu {
 
     private final List<MenuEntry> entries = new CopyOnWriteArrayList<>(List.of(
             new MenuEntry("home", "menu.home", HomeView.class, VaadinIcon.HOME, null),
+            new MenuEntry("worklists", "menu.worklists", WorkListsView.class, VaadinIcon.CLIPBOARD_CHECK, null),
+            new MenuEntry("scorecards", "menu.scorecards", ScorecardView.class, VaadinIcon.TROPHY, null),
             new MenuEntry("users", "menu.users", UsersView.class, VaadinIcon.USERS, null),
             new MenuEntry("audit", "menu.audit", AuditView.class, VaadinIcon.LIST, null),
             new MenuEntry("bureaus", "menu.bureaus", BureausView.class, VaadinIcon.BUILDING, null)));
