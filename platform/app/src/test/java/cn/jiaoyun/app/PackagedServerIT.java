@@ -56,6 +56,7 @@ class PackagedServerIT {
             password = passwordIn(first.output());
             assertThat(login(port, "shaoxing", "admin", password).statusCode()).isEqualTo(200);
             assertThat(login(port, null, "platform", password).statusCode()).isEqualTo(200);
+            assertThat(first.output()).contains("Demo work lists of shaoxing for 2020 imported");
         } finally {
             first.stop();
         }
@@ -72,6 +73,11 @@ class PackagedServerIT {
                     .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(count(audit.body(), "LOGIN_SUCCEEDED")).as("the first run's login is still in the audit log")
                     .isEqualTo(2);
+            assertThat(count(audit.body(), "WORK_LIST_IMPORTED")).as("the demo lists are imported once").isEqualTo(1);
+            HttpResponse<String> lists = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/worklists?year=2020")).header("Authorization", "Bearer " + accessToken).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(count(lists.body(), "\"kind\":\"KEY\"")).isEqualTo(4);
         } finally {
             second.stop();
         }

@@ -28,6 +28,8 @@ public class JiaoyunTestContextBuilder extends DefaultApplicationContextBuilder 
         p.put("jiaoyun.auth.bcrypt-cost", 4);
         p.put("jiaoyun.demo.enabled", true);
         p.put("jiaoyun.demo.password", DEMO_PASSWORD);
+        // tests import the lists they need themselves; the packaged-jar test checks the demo lists
+        p.put("jiaoyun.demo.work-lists", false);
         p.put("jiaoyun.tenants.directory", repositoryRoot().resolve("tenants").toString());
         properties(p);
         environments("test");

@@ -129,7 +129,9 @@ class AssessmentUiTest {
         assertThat(browser.find("#export-xlsx").getAttribute("href")).isNotBlank();
         browser.screenshot("scorecards");
         browser.open("/");
-        assertThat(browser.find("#tile-overdue").getText()).contains("催办事项");
+        assertThat(browser.find("#tile-overdue").getText())
+                .as("2020's 6月底 bus-partition target of the brigade, never reported")
+                .contains("催办事项", ENFORCEMENT, "“国家公交都市”创建", "已逾期");
         main.logout();
     }
 

@@ -66,10 +66,10 @@ class WebUiTest {
                 assertThat(main.bureauName()).as(role + "@" + bureau.getKey()).isEqualTo(bureau.getValue());
                 List<String> menu = main.menu();
                 if (role.equals("admin")) {
-                    assertThat(menu).containsExactly("menu-home", "menu-users", "menu-audit");
+                    assertThat(menu).containsExactly("menu-home", "menu-worklists", "menu-scorecards", "menu-users", "menu-audit");
                     assertThat(main.userName()).contains("本局管理员");
                 } else {
-                    assertThat(menu).as(role).containsExactly("menu-home");
+                    assertThat(menu).as(role).containsExactly("menu-home", "menu-worklists", "menu-scorecards");
                 }
                 assertThat(browser.find("#home-title").getText()).isEqualTo(bureau.getValue());
                 assertThat(browser.find("#tile-units").getText()).doesNotContain(

@@ -31,8 +31,15 @@ public final class BureauDefinitionFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(BureauDefinitionFiles.class);
 
-    /** One file: where it came from and what it says, or why it could not be read. */
-    public record Entry(String source, BureauDefinition definition, String error) {
+    /**
+     * One file: where it came from and what it says, or why it could not be read; with the demo
+     * documents kept beside it in {@code <code>/demo/} (file name to content).
+     */
+    public record Entry(String source, BureauDefinition definition, String error, Map<String, byte[]> demoFiles) {
+        public Entry(String source, BureauDefinition definition, String error) {
+            this(source, definition, error, Map.of());
+        }
+
         public boolean valid() {
             return definition != null;
         }
@@ -86,6 +93,19 @@ public final class BureauDefinitionFiles {
         }
     }
 
+    private static Map<String, byte[]> demoFiles(Path demo) throws IOException {
+        if (!Files.isDirectory(demo)) {
+            return Map.of();
+        }
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (Stream<Path> paths = Files.list(demo)) {
+            for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                files.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
     private static List<Entry> readTree(Path root, String label) {
         List<Entry> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
@@ -101,7 +121,7 @@ public final class BureauDefinitionFiles {
                         e = new Entry(source, null, source + ": code '" + e.definition().code()
                                 + "' differs from its directory name");
                     }
-                    out.add(e);
+                    out.add(e.valid() ? new Entry(e.source(), e.definition(), null, demoFiles(dir.resolve("demo"))) : e);
                 }
             }
         } catch (IOException e) {

@@ -24,17 +24,23 @@ public class BureauStartup implements ApplicationEventListener<StartupEvent> {
 
     private final BureauProvisioner provisioner;
     private final DemoAccounts demo;
+    private final cn.jiaoyun.core.demo.DemoWorkLists demoWorkLists;
+    private final boolean demoWorkListsEnabled;
     private final Path directory;
     private final boolean demoEnabled;
     private final String demoPassword;
     private volatile List<BureauDefinitionFiles.Entry> lastRead = List.of();
 
     public BureauStartup(BureauProvisioner provisioner, DemoAccounts demo,
+                         cn.jiaoyun.core.demo.DemoWorkLists demoWorkLists,
                          @Value("${jiaoyun.tenants.directory:tenants}") String directory,
                          @Value("${jiaoyun.demo.enabled:false}") boolean demoEnabled,
+                         @Value("${jiaoyun.demo.work-lists:true}") boolean demoWorkListsEnabled,
                          @Nullable @Value("${jiaoyun.demo.password:}") String demoPassword) {
         this.provisioner = provisioner;
         this.demo = demo;
+        this.demoWorkLists = demoWorkLists;
+        this.demoWorkListsEnabled = demoWorkListsEnabled;
         this.directory = Path.of(directory);
         this.demoEnabled = demoEnabled;
         this.demoPassword = demoPassword;
@@ -70,6 +76,9 @@ public class BureauStartup implements ApplicationEventListener<StartupEvent> {
             for (BureauDefinitionFiles.Entry e : entries) {
                 if (e.valid()) {
                     changed += demo.ensure(e.definition(), demoPassword);
+                    if (demoWorkListsEnabled) {
+                        demoWorkLists.ensure(e);
+                    }
                 }
             }
             if (changed > 0) {
