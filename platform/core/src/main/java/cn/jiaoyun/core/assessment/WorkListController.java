@@ -50,13 +50,14 @@ public class WorkListController {
 
     /**
      * Multipart {@code file} (.txt, .docx or .xlsx), optional {@code year}, {@code commit}
-     * ({@code false}: the preview only, the default; {@code true}: store it).
+     * ({@code false}: the preview only, the default; {@code true}: store it) and {@code encoding}
+     * ({@code GB18030} or {@code GBK} confirms the reading of a text file that is not UTF-8).
      */
     @Post(value = "/worklists/import", consumes = MediaType.MULTIPART_FORM_DATA)
     @Secured("BUREAU_ADMIN")
     public Object importLists(Actor actor, @Nullable @Part("file") CompletedFileUpload file,
                               @Nullable @Part("year") String year, @Nullable @Part("commit") String commit,
-                              HttpRequest<?> request) {
+                              @Nullable @Part("encoding") String encoding, HttpRequest<?> request) {
         if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
             throw ApiProblem.badField("file", "import.file.missing");
         }
@@ -79,8 +80,10 @@ public class WorkListController {
         }
         var locale = Messages.localeOf(request);
         if ("true".equalsIgnoreCase(commit == null ? "" : commit.strip())) {
+            boolean legacyConfirmed = encoding != null && (encoding.strip().equalsIgnoreCase("GB18030")
+                    || encoding.strip().equalsIgnoreCase("GBK"));
             return imports.commit(actor, file.getFilename(), content, wantedYear, locale,
-                    ActorArgumentBinder.clientIp(request));
+                    ActorArgumentBinder.clientIp(request), legacyConfirmed);
         }
         return imports.preview(actor, file.getFilename(), content, wantedYear, locale);
     }

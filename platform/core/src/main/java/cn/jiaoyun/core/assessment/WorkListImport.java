@@ -92,11 +92,27 @@ public class WorkListImport {
         return plan(admin.bureau(), fileName, parsed, year, locale).preview();
     }
 
-    /** Stores the lists of the document, or nothing when the preview names a problem. */
+    /** Stores the lists of a UTF-8 document, or nothing when the preview names a problem. */
     public ImportResult commit(Actor admin, String fileName, byte[] content, @Nullable Integer year, Locale locale,
                                String clientIp) {
+        return commit(admin, fileName, content, year, locale, clientIp, false);
+    }
+
+    /**
+     * Stores the lists of the document, or nothing when the preview names a problem. A text file
+     * that is not UTF-8 (GBK, as many bureau PCs save) is read as GB18030 for the preview, but
+     * stored only when the person confirmed that reading ({@code legacyEncodingConfirmed}).
+     */
+    public ImportResult commit(Actor admin, String fileName, byte[] content, @Nullable Integer year, Locale locale,
+                               String clientIp, boolean legacyEncodingConfirmed) {
         String tenant = admin.bureau();
         ParsedWorkLists parsed = parse(fileName, content, locale);
+        boolean legacyEncoding = parsed.notices().stream()
+                .anyMatch(n -> n.message() == cn.jiaoyun.core.assessment.importing.WorkListMessage.DECODED_AS_GB18030);
+        if (legacyEncoding && !legacyEncodingConfirmed) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, List.of(new FieldError("encoding", "import.encoding.confirm")),
+                    "import.encoding.unconfirmed", fileName);
+        }
         Plan plan = plan(tenant, fileName, parsed, year, locale);
         if (!plan.preview().committable()) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, plan.preview().problems().stream()

@@ -160,6 +160,13 @@ class WorkListImportApiTest {
         assertThat(decoded.code()).isEqualTo(200);
         assertThat((List<?>) decoded.body().get("notices")).isNotEmpty();
         assertThat(list(decoded.body().get("lists"))).extracting(l -> l.get("items")).containsExactly(17, 13, 9, 4, 10);
+        HttpResponse<Map<String, Object>> unconfirmed = commit("gbk.txt", gbk, 2031);
+        assertThat(unconfirmed.code()).as("a GBK file is not stored without confirming its reading").isEqualTo(400);
+        assertThat((String) unconfirmed.body().get("detail")).contains("gbk.txt", "UTF-8", "未写入");
+        assertThat(summaries(2031)).isEmpty();
+        assertThat(admin.upload("/api/worklists/import", "gbk.txt", gbk,
+                Map.of("year", "2031", "commit", "true", "encoding", "GB18030")).code()).isEqualTo(200);
+        assertThat(summaries(2031)).hasSize(5);
 
         assertThat(summaries(2030)).as("nothing written by the refused files").isEmpty();
     }

@@ -24,9 +24,16 @@ public final class LoginPage {
         WebElement bureau = browser.find("#bureau input");
         bureau.click();
         bureau.sendKeys(bureauName);
-        browser.waitForVaadin();
-        bureau.sendKeys(Keys.ARROW_DOWN);
+        // keyboard only, but deterministic: move down until the wanted bureau is the focused entry
+        org.openqa.selenium.support.ui.WebDriverWait wait =
+                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20));
+        wait.until(d -> d.findElements(org.openqa.selenium.By.cssSelector("vaadin-combo-box-item")).stream()
+                .anyMatch(e -> bureauName.equals(e.getText())));
+        for (int i = 0; i < 10 && !focused(bureauName); i++) {
+            bureau.sendKeys(Keys.ARROW_DOWN);
+        }
         bureau.sendKeys(Keys.ENTER);
+        wait.until(d -> bureauName.equals(bureau.getAttribute("value")));
         bureau.sendKeys(Keys.TAB);
         WebElement user = browser.find("#username input");
         user.sendKeys(username);
@@ -35,6 +42,20 @@ public final class LoginPage {
         pass.sendKeys(password);
         pass.sendKeys(Keys.ENTER);
         browser.waitForVaadin();
+    }
+
+    private boolean focused(String text) {
+        return browser.driver().findElements(org.openqa.selenium.By.cssSelector("vaadin-combo-box-item[focused]")).stream()
+                .anyMatch(e -> text.equals(e.getText()));
+    }
+
+    /** Waits for the home page after a login, or fails with the error the page shows. */
+    public void expectLoggedIn() {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30)).until(d ->
+                browser.exists("#bureau-name") || (browser.exists("#login-error") && !error().isEmpty()));
+        if (!browser.exists("#bureau-name")) {
+            throw new AssertionError("login failed: " + error());
+        }
     }
 
     public String error() {

@@ -113,7 +113,8 @@ public class WorkListsView extends VerticalLayout implements HasDynamicTitle {
             dialog.add(lists, summary, problems);
             Button commit = new Button(getTranslation("worklist.import.commit"), e -> {
                 try {
-                    imports.commit(actor, fileName, bytes, year.getValue(), locale, ip);
+                    // the person saw the preview, including any notice on the file's encoding
+                    imports.commit(actor, fileName, bytes, year.getValue(), locale, ip, true);
                     dialog.close();
                     refresh();
                     Notification.show(getTranslation("worklist.import.done"));
