@@ -124,7 +124,11 @@ class IsolationApiTest {
                 .isEqualTo(204);
         ApiSession.login(client, "shaoxing", "newcomer", "second-password-2");
 
+        ApiSession signedIn = ApiSession.login(client, "shaoxing", "newcomer", "second-password-2");
         assertThat(shaoxingAdmin.put("/api/users/" + id, Map.of("enabled", false)).code()).isEqualTo(200);
+        HttpResponse<Map<String, Object>> afterDisable = signedIn.get("/api/me");
+        assertThat(afterDisable.code()).as("a token of a disabled account stops working at once").isEqualTo(401);
+        assertThat(afterDisable.body().get("detail")).isEqualTo("该账号已停用，请联系本局管理员。");
         assertThat(ApiSession.send(client.toBlocking(), io.micronaut.http.HttpRequest.POST("/api/auth/login",
                 Map.of("tenant", "shaoxing", "username", "newcomer", "password", "second-password-2"))).code())
                 .as("a disabled account cannot log in").isEqualTo(403);
