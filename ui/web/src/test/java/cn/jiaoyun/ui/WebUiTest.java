@@ -114,6 +114,18 @@ class WebUiTest {
     }
 
     @Test
+    void enterInTheBureauChooserPicksABureauAndDoesNotSubmit() {
+        login.open();
+        org.openqa.selenium.WebElement bureau = browser.find("#bureau input");
+        bureau.click();
+        bureau.sendKeys("诸暨");
+        browser.waitForVaadin();
+        bureau.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN, org.openqa.selenium.Keys.ENTER);
+        browser.waitForVaadin();
+        assertThat(browser.find("#login-error").getText()).as("no premature submission").isEmpty();
+    }
+
+    @Test
     void aWrongPasswordShowsAClearError() {
         login.open();
         browser.screenshot("login");

@@ -61,8 +61,11 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle {
         username.setId("username");
         username.setWidthFull();
         username.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.USERNAME);
+        // values reach the server as they are typed, so that Enter never submits a stale form
+        username.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
         PasswordField password = new PasswordField(getTranslation("login.password"));
         password.setId("password");
+        password.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
         password.setWidthFull();
 
         Div error = new Div();
@@ -94,7 +97,8 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle {
         login.setId("login");
         login.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         login.setWidthFull();
-        login.addClickShortcut(Key.ENTER);
+        // Enter submits from the name and password fields only: in the bureau chooser it picks a bureau
+        login.addClickShortcut(Key.ENTER).listenOn(username, password);
 
         VerticalLayout form = new VerticalLayout(title, subtitle, bureau, username, password, login, error,
                 LanguageSwitch.button());
