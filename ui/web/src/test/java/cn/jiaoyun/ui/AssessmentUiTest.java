@@ -112,6 +112,8 @@ class AssessmentUiTest {
         long strong = itemId(ENFORCEMENT, "交通强市");
         login.open().logIn(SHAOXING, "supervisor", PASSWORD);
         main.bureauName();
+        assertThat(browser.find("#tile-reviews").getText()).as("the supervisor's queue on the dashboard")
+                .contains("待评事项", ENFORCEMENT + " · 交通强市");
         browser.open("/items/" + strong);
         browser.find("#review-score input").sendKeys("3.5");
         browser.find("#review-comment input").sendKeys("按期推进");

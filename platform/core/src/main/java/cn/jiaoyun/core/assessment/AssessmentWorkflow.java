@@ -223,6 +223,35 @@ public class AssessmentWorkflow {
         });
     }
 
+    /**
+     * The review queue of a supervisor: for every unit, the items of the year that the
+     * supervisor's department supervises and has not scored yet. Empty for other accounts.
+     */
+    public List<WorkflowViews.PendingReview> pendingReviews(Actor actor, int year) {
+        String tenant = actor.bureau();
+        if (!actor.has(Role.SUPERVISOR) || actor.userId() == null) {
+            return List.of();
+        }
+        List<Unit> units = bureaus.units(tenant).stream().filter(Unit::active).toList();
+        return tx.readInBureau(tenant, () -> {
+            Long department = users.findByTenantIdAndId(tenant, actor.userId()).map(UserAccount::departmentId).orElse(null);
+            if (department == null) {
+                return List.<WorkflowViews.PendingReview>of();
+            }
+            List<WorkflowViews.PendingReview> out = new ArrayList<>();
+            for (Unit unit : units) {
+                Set<Long> scored = reviews.findByTenantIdAndUnitId(tenant, unit.id()).stream()
+                        .filter(r -> r.departmentId() == department).map(Review::itemId).collect(Collectors.toSet());
+                for (AssessmentItem item : itemsOf(tenant, year, unit.id())) {
+                    if (!scored.contains(item.id()) && items.findDepartmentIds(tenant, item.id()).contains(department)) {
+                        out.add(new WorkflowViews.PendingReview(item.id(), item.title(), unit.id(), unit.name(), item.points()));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** The ranking of a year as an .xlsx workbook. */
     public byte[] scorecardWorkbook(String tenant, int year) {
         return ScorecardWorkbook.of(bureaus.profile(tenant).bureau().name(), year, scorecards(tenant, year));

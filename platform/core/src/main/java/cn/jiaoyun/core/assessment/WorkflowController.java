@@ -85,6 +85,13 @@ public class WorkflowController {
                 .header("Content-Disposition", "attachment; filename=\"scorecards-" + y + ".xlsx\"; filename*=UTF-8''" + fileName);
     }
 
+    /** The items the caller's department supervises and has not scored yet (supervisors). */
+    @Get("/reviews/pending")
+    @Secured("SUPERVISOR")
+    public List<WorkflowViews.PendingReview> pendingReviews(Actor actor, @Nullable @QueryValue Integer year) {
+        return workflow.pendingReviews(actor, yearOr(year));
+    }
+
     @Get("/overdue")
     public List<OverdueItem> overdue(Actor actor, @Nullable @QueryValue Integer year) {
         return workflow.overdue(actor.bureau(), yearOr(year), LocalDate.now(CHINA));

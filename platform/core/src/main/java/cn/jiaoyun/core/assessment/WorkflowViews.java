@@ -50,6 +50,11 @@ public final class WorkflowViews {
                                BigDecimal deducted, BigDecimal total, long itemsReviewed, int items) {
     }
 
+    /** An item of a unit that the caller's department supervises and has not scored yet. */
+    @Serdeable
+    public record PendingReview(long itemId, String title, long unitId, String unitName, BigDecimal points) {
+    }
+
     /** 催办: an item whose target is due soon or overdue and that the unit has not reported since. */
     @Serdeable
     public record OverdueItem(long itemId, String title, long unitId, String unitName, String target,

@@ -98,11 +98,22 @@ class WorkflowApiTest {
     @Test
     void supervisorsScoreOnlyWhatTheirDepartmentSupervisesWithinThePoints() {
         long strong = item(ENFORCEMENT, "交通强市");
+        List<Map<String, Object>> queue = list(planning.getAny("/api/reviews/pending?year=2020").body());
+        assertThat(queue).as("规划处's queue holds the items it supervises, for each unit").anySatisfy(p -> {
+            assertThat(((Number) p.get("itemId")).longValue()).isEqualTo(strong);
+            assertThat(p.get("unitName")).isEqualTo(ENFORCEMENT);
+        });
+        long lanes = item(ENFORCEMENT, "治超非现场执法示范区创建");
+        assertThat(queue).noneMatch(p -> ((Number) p.get("itemId")).longValue() == lanes);
+        assertThat(reporter.getAny("/api/reviews/pending?year=2020").code()).isEqualTo(403);
         assertThat(planning.put("/api/items/" + strong + "/review", Map.of("unitId", units.get(ENFORCEMENT),
                 "score", 3.5, "comment", "按期推进")).code()).isEqualTo(200);
         assertThat(planning.put("/api/items/" + strong + "/review", Map.of("unitId", units.get(ENFORCEMENT),
                 "score", 3, "comment", "复核后调整")).code()).isEqualTo(200);
         assertThat(admin.getAny("/api/audit?limit=30").body().toString()).contains("REVIEW_SCORED", "before=3.5, after=3");
+        assertThat(list(planning.getAny("/api/reviews/pending?year=2020").body()))
+                .as("a scored item leaves the queue")
+                .noneMatch(p -> ((Number) p.get("itemId")).longValue() == strong && ENFORCEMENT.equals(p.get("unitName")));
 
         HttpResponse<Map<String, Object>> tooHigh = planning.put("/api/items/" + strong + "/review",
                 Map.of("unitId", units.get(ENFORCEMENT), "score", 5));

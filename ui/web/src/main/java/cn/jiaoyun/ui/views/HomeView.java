@@ -87,6 +87,20 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         }
 
         Div tiles = new Div(unitTile, departmentTile, moduleTile, overdueTile);
+        if (actor.has(cn.jiaoyun.core.identity.Role.SUPERVISOR)) {
+            Tile reviewTile = new Tile("tile-reviews", getTranslation("home.reviews"));
+            var pending = year.map(y -> workflow.pendingReviews(actor, y)).orElse(List.of());
+            if (pending.isEmpty()) {
+                reviewTile.noData(getTranslation("home.no-reviews"));
+            } else {
+                reviewTile.figure(String.valueOf(pending.size()), getTranslation("home.overdue-count"));
+                UnorderedList list = new UnorderedList();
+                pending.stream().limit(8).forEach(p -> list.add(new ListItem(new RouterLink(p.unitName() + " · " + p.title(),
+                        cn.jiaoyun.ui.views.assessment.ItemView.class, new RouteParameters("id", String.valueOf(p.itemId()))))));
+                reviewTile.body(list);
+            }
+            tiles.add(reviewTile);
+        }
         tiles.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
         tiles.setWidthFull();
         add(heading, tiles);
