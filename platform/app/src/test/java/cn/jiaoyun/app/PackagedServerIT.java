@@ -156,7 +156,8 @@ class PackagedServerIT {
                 String line;
                 while ((line = r.readLine()) != null) {
                     log.append(line).append('\n');
-                    if (line.contains("=====") && log.indexOf("is running") >= 0) {
+                    // the banner's closing rule: its opening one comes before "Jiaoyun 交运 is running"
+                    if (line.startsWith("=====") && log.indexOf(" Jiaoyun 交运 is running") >= 0) {
                         ready.complete(true);
                     }
                 }
