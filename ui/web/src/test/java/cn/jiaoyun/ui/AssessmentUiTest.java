@@ -9,16 +9,8 @@ import cn.jiaoyun.core.bureau.BureauService;
 import cn.jiaoyun.core.bureau.Unit;
 import cn.jiaoyun.test.JiaoyunTest;
 import cn.jiaoyun.test.JiaoyunTestContextBuilder;
-import cn.jiaoyun.ui.pages.Browser;
-import cn.jiaoyun.ui.pages.LoginPage;
-import cn.jiaoyun.ui.pages.MainPage;
-import cn.jiaoyun.ui.server.VaadinJettyServer;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -29,42 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The year's assessment in a real browser: import the lists, report, review, read the ranking. */
 @JiaoyunTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AssessmentUiTest {
+class AssessmentUiTest extends BrowserTest {
 
     private static final String PASSWORD = JiaoyunTestContextBuilder.DEMO_PASSWORD;
     private static final String SHAOXING = "绍兴市交通运输局";
     private static final String ENFORCEMENT = "市交通运输综合行政执法队";
 
     @Inject
-    VaadinJettyServer ui;
-    @Inject
     WorkListService worklists;
     @Inject
     AssessmentWorkflow workflow;
     @Inject
     BureauService bureaus;
-
-    Browser browser;
-    LoginPage login;
-    MainPage main;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser("http://localhost:" + ui.port());
-        login = new LoginPage(browser);
-        main = new MainPage(browser);
-    }
-
-    @AfterEach
-    void consoleStaysClean() {
-        assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void importReportReviewAndRank() {

@@ -4,16 +4,8 @@ import cn.jiaoyun.core.bureau.BureauService;
 import cn.jiaoyun.core.bureau.Unit;
 import cn.jiaoyun.test.JiaoyunTest;
 import cn.jiaoyun.test.JiaoyunTestContextBuilder;
-import cn.jiaoyun.ui.pages.Browser;
-import cn.jiaoyun.ui.pages.LoginPage;
-import cn.jiaoyun.ui.pages.MainPage;
-import cn.jiaoyun.ui.server.VaadinJettyServer;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -24,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The web UI in a real headless Chromium: every role of two bureaus, isolation, administration. */
 @JiaoyunTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebUiTest {
+class WebUiTest extends BrowserTest {
 
     private static final String PASSWORD = JiaoyunTestContextBuilder.DEMO_PASSWORD;
     private static final Map<String, String> BUREAUS = Map.of(
@@ -33,30 +24,7 @@ class WebUiTest {
     private static final String PLATFORM_CHOICE = "平台账号（不属于任何交通运输局）";
 
     @Inject
-    VaadinJettyServer ui;
-    @Inject
     BureauService bureaus;
-
-    Browser browser;
-    LoginPage login;
-    MainPage main;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser("http://localhost:" + ui.port());
-        login = new LoginPage(browser);
-        main = new MainPage(browser);
-    }
-
-    @AfterEach
-    void consoleStaysClean() {
-        assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void everyRoleOfTwoBureausSeesItsOwnBureauAndItsMenu() {

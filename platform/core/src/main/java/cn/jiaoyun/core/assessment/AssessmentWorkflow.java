@@ -195,6 +195,8 @@ public class AssessmentWorkflow {
         List<Unit> units = bureaus.units(tenant).stream().filter(Unit::active).toList();
         return tx.readInBureau(tenant, () -> {
             List<UnitScorecard> cards = new ArrayList<>();
+            // items of the routine list apply to every unit: read each item's rule caps once
+            Map<Long, Map<Long, BigDecimal>> capsByItem = new HashMap<>();
             for (Unit unit : units) {
                 List<AssessmentItem> unitItems = itemsOf(tenant, year, unit.id());
                 if (unitItems.isEmpty()) {
@@ -206,8 +208,11 @@ public class AssessmentWorkflow {
                         .collect(Collectors.groupingBy(Deduction::itemId));
                 List<ItemScore> itemScores = new ArrayList<>();
                 for (AssessmentItem item : unitItems) {
-                    Map<Long, BigDecimal> caps = new HashMap<>();
-                    rules.findByTenantIdAndItemIdOrderById(tenant, item.id()).forEach(r -> caps.put(r.id(), r.cap()));
+                    Map<Long, BigDecimal> caps = capsByItem.computeIfAbsent(item.id(), id -> {
+                        Map<Long, BigDecimal> c = new HashMap<>();
+                        rules.findByTenantIdAndItemIdOrderById(tenant, id).forEach(r -> c.put(r.id(), r.cap()));
+                        return c;
+                    });
                     itemScores.add(new ItemScore(item.id(), item.points(), scores.getOrDefault(item.id(), List.of()),
                             taken.getOrDefault(item.id(), List.of()).stream()
                                     .map(d -> new ItemScore.Deduction(d.ruleId(), d.points(), d.ruleId() == null ? null : caps.get(d.ruleId())))

@@ -63,4 +63,24 @@ public class ApiProblem extends RuntimeException {
     public String detail(Locale locale) {
         return Messages.text(locale, messageKey, args);
     }
+
+    /** One field's message in the given language. */
+    public static String message(FieldError error, Locale locale) {
+        return Messages.text(locale, error.messageKey(), error.args());
+    }
+
+    /** The detail followed by every wrong field, as people read it in an error line. */
+    public String fullDetail(Locale locale) {
+        if (fieldErrors.isEmpty()) {
+            return detail(locale);
+        }
+        StringBuilder sb = new StringBuilder(detail(locale)).append(' ');
+        for (int i = 0; i < fieldErrors.size(); i++) {
+            if (i > 0) {
+                sb.append("; ");
+            }
+            sb.append(fieldErrors.get(i).field()).append(": ").append(message(fieldErrors.get(i), locale));
+        }
+        return sb.toString();
+    }
 }

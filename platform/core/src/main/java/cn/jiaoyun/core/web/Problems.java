@@ -39,12 +39,9 @@ final class Problems {
     static MutableHttpResponse<Map<String, Object>> response(HttpRequest<?> request, ApiProblem problem) {
         Locale locale = Messages.localeOf(request);
         List<Map<String, String>> errors = problem.fieldErrors().stream()
-                .map(e -> Map.of("field", e.field(), "message", Messages.text(locale, e.messageKey(), e.args())))
+                .map(e -> Map.of("field", e.field(), "message", ApiProblem.message(e, locale)))
                 .toList();
-        String detail = problem.detail(locale);
-        if (!errors.isEmpty()) {
-            detail = detail + " " + String.join("; ", errors.stream().map(e -> e.get("field") + ": " + e.get("message")).toList());
-        }
+        String detail = problem.fullDetail(locale);
         MutableHttpResponse<Map<String, Object>> r = HttpResponse
                 .<Map<String, Object>>status(HttpStatus.valueOf(problem.status().getCode()))
                 .body(body(request, problem.status().getCode(), detail, errors))

@@ -194,9 +194,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static String describe(ApiProblem problem) {
-        return problem.detail(UI.getCurrent().getLocale()) + " " + problem.fieldErrors().stream()
-                .map(f -> f.field() + ": " + cn.jiaoyun.core.web.Messages.text(UI.getCurrent().getLocale(), f.messageKey(), f.args()))
-                .collect(Collectors.joining("；"));
+        return problem.fullDetail(UI.getCurrent().getLocale());
     }
 
     private static String clientIp() {

@@ -17,7 +17,6 @@ import cn.jiaoyun.core.identity.Role;
 import cn.jiaoyun.core.identity.UserService;
 import cn.jiaoyun.core.web.Actor;
 import cn.jiaoyun.core.web.ApiProblem;
-import cn.jiaoyun.core.web.Messages;
 import cn.jiaoyun.ui.session.UiSession;
 import cn.jiaoyun.ui.views.MainLayout;
 import com.vaadin.flow.component.UI;
@@ -255,10 +254,7 @@ public class ItemView extends VerticalLayout implements BeforeEnterObserver, Has
             Long ownUnit = actor.userId() == null ? null : users.get(actor.bureau(), actor.userId()).unitId();
             render(actor, unit, ownUnit);
         } catch (ApiProblem problem) {
-            var locale = UI.getCurrent().getLocale();
-            error.setText(problem.detail(locale) + " " + problem.fieldErrors().stream()
-                    .map(f -> f.field() + ": " + Messages.text(locale, f.messageKey(), f.args()))
-                    .collect(Collectors.joining("；")));
+            error.setText(problem.fullDetail(UI.getCurrent().getLocale()));
         }
     }
 

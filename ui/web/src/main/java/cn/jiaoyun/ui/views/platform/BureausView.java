@@ -7,7 +7,6 @@ import cn.jiaoyun.core.bureau.BureauService;
 import cn.jiaoyun.core.identity.Role;
 import cn.jiaoyun.core.web.Actor;
 import cn.jiaoyun.core.web.ApiProblem;
-import cn.jiaoyun.core.web.Messages;
 import cn.jiaoyun.ui.session.AllowedRoles;
 import cn.jiaoyun.ui.session.UiSession;
 import cn.jiaoyun.ui.views.MainLayout;
@@ -32,7 +31,6 @@ import io.micronaut.context.annotation.Prototype;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The registry of bureaus: list them and create one with its first administrator. */
 @Route(value = "platform/bureaus", layout = MainLayout.class)
@@ -102,10 +100,7 @@ public class BureausView extends VerticalLayout implements HasDynamicTitle {
                 grid.setItems(bureaus.all());
                 Notification.show(getTranslation("action.saved"));
             } catch (ApiProblem problem) {
-                var locale = UI.getCurrent().getLocale();
-                error.setText(problem.detail(locale) + " " + problem.fieldErrors().stream()
-                        .map(f -> f.field() + ": " + Messages.text(locale, f.messageKey(), f.args()))
-                        .collect(Collectors.joining("；")));
+                error.setText(problem.fullDetail(UI.getCurrent().getLocale()));
             }
         });
         save.setId("save-bureau");
