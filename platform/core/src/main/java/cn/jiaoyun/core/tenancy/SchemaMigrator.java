@@ -50,7 +50,7 @@ public class SchemaMigrator {
         this.owner = DelegatingDataSource.unwrapDataSource(owner);
         this.appRole = appRole;
         migrate(CORE_CHANGELOG, getClass().getClassLoader(), "databasechangelog");
-        List<String> violations = check(TenancyRules.CORE_PLATFORM_TABLES);
+        List<String> violations = check(TenancyRules.CORE_PLATFORM_TABLES, installedReferenceTables());
         if (!violations.isEmpty()) {
             throw new IllegalStateException("The schema breaks the tenancy rules: " + violations);
         }
@@ -68,32 +68,86 @@ public class SchemaMigrator {
     public void migrate(String changelog, ClassLoader loader, String trackingTable) {
         long t0 = System.nanoTime();
         try (Connection c = owner.getConnection()) {
-            Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            db.setDatabaseChangeLogTableName(trackingTable);
-            db.setDatabaseChangeLogLockTableName(trackingTable + "lock");
-            Map<String, Object> scope = Map.of(
-                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader),
-                    Scope.Attr.classLoader.name(), loader,
-                    Scope.Attr.ui.name(), new LoggerUIService());
-            ChangeLogParameters parameters = new ChangeLogParameters(db);
-            parameters.set("app_role", appRole);
-            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
-                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters)
-                    .execute());
+            update(c, changelog, loader, trackingTable);
         } catch (Exception e) {
-            throw new IllegalStateException("Migration of " + changelog + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("Migration of " + changelog + " failed: " + rootMessage(e), e);
         }
         LOG.info("Schema {} is up to date ({} ms)", changelog, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * Runs a changelog inside the caller's open transaction on an owner connection: Liquibase's
+     * commits are withheld, so that the caller can inspect the result and then commit or roll
+     * back every change at once (PostgreSQL's DDL is transactional). Returns normally only if
+     * every change set ran; the caller must roll back on an exception.
+     */
+    public void migrateWithin(Connection ownerTransaction, String changelog, ClassLoader loader, String trackingTable) {
+        try {
+            ownerTransaction.setAutoCommit(false);
+            update(WithheldCommits.wrap(ownerTransaction), changelog, loader, trackingTable);
+        } catch (Exception e) {
+            throw new IllegalStateException(rootMessage(e), e);
+        }
+    }
+
+    private void update(Connection c, String changelog, ClassLoader loader, String trackingTable) throws Exception {
+        Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+        db.setDatabaseChangeLogTableName(trackingTable);
+        db.setDatabaseChangeLogLockTableName(trackingTable + "lock");
+        Map<String, Object> scope = Map.of(
+                Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader),
+                Scope.Attr.classLoader.name(), loader,
+                Scope.Attr.ui.name(), new LoggerUIService());
+        ChangeLogParameters parameters = new ChangeLogParameters(db);
+        parameters.set("app_role", appRole);
+        Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
+                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters)
+                .execute());
+    }
+
+    /** The innermost cause's message: Liquibase wraps the database's own words several times. */
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.strip();
+    }
+
     /** The tenancy violations of the current schema, given the tables declared platform-owned. */
     public List<String> check(Set<String> platformTables) {
+        return check(platformTables, Set.of());
+    }
+
+    /** The same, with the reference tables plugin modules declared. */
+    public List<String> check(Set<String> platformTables, Set<String> referenceTables) {
         try (Connection c = owner.getConnection()) {
-            return new TenancyRules(appRole, platformTables).violations(c);
+            return new TenancyRules(appRole, platformTables, referenceTables).violations(c);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    /** The owner's data source, for plugin migrations that must run in one transaction. */
+    public DataSource ownerDataSource() {
+        return owner;
+    }
+
+    /** The reference tables of every plugin module whose tables exist (installed or removed, not purged). */
+    public Set<String> installedReferenceTables() {
+        try (Connection c = owner.getConnection();
+             var rs = c.createStatement().executeQuery(
+                     "select distinct unnest(reference_tables) from plugin_module")) {
+            Set<String> out = new java.util.HashSet<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the installed modules: " + e.getMessage(), e);
         }
     }
 }

@@ -23,15 +23,25 @@ public final class TenancyRules {
 
     /** Tables of the core schema that hold no bureau's data. */
     public static final Set<String> CORE_PLATFORM_TABLES = Set.of(
-            "tenant", "platform_account", "platform_audit_event",
+            "tenant", "platform_account", "platform_audit_event", "plugin_module", "indicator",
             "databasechangelog", "databasechangeloglock");
 
     private final String appRole;
     private final Set<String> platformTables;
+    private final Set<String> referenceTables;
 
     public TenancyRules(String appRole, Set<String> platformTables) {
+        this(appRole, platformTables, Set.of());
+    }
+
+    /**
+     * @param referenceTables tables of shared reference data that plugin modules declared: no
+     *                        {@code tenant_id}, and the application role may only read them
+     */
+    public TenancyRules(String appRole, Set<String> platformTables, Set<String> referenceTables) {
         this.appRole = appRole;
         this.platformTables = platformTables;
+        this.referenceTables = referenceTables;
     }
 
     /** Every violation in schema {@code public}, as readable sentences; empty when all is well. */
@@ -40,7 +50,13 @@ public final class TenancyRules {
         checkRole(c, out);
         for (String table : tables(c)) {
             if (!hasColumn(c, table, "tenant_id")) {
-                if (!platformTables.contains(table) && !table.matches("plugin_.*_changelog(lock)?")) {
+                if (referenceTables.contains(table)) {
+                    for (String write : List.of("INSERT", "UPDATE", "DELETE", "TRUNCATE")) {
+                        if (hasPrivilege(c, table, write)) {
+                            out.add(table + ": is reference data, yet the application may " + write + " it");
+                        }
+                    }
+                } else if (!platformTables.contains(table) && !table.matches("plugin_.*_changelog(lock)?")) {
                     out.add(table + ": has no tenant_id and is not a declared platform table");
                 }
                 continue;

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -50,6 +51,15 @@ public class TenantTransactions {
         return run(NO_BUREAU, false, work);
     }
 
+    /**
+     * Runs {@code work} with the transaction's connection, bound to {@code tenantId} (or to no
+     * bureau when it is empty): for plain-JDBC work such as plugin modules' SQL and {@code COPY}.
+     */
+    public <T> T withConnection(String tenantId, boolean readOnly, Function<Connection, T> work) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        return runWith(tenantId, readOnly, work);
+    }
+
     /** The bureau of the transaction this thread is in, or null. */
     public static String currentBureau() {
         String t = CURRENT.get();
@@ -57,13 +67,20 @@ public class TenantTransactions {
     }
 
     private <T> T run(String tenantId, boolean readOnly, Supplier<T> work) {
+        return runWith(tenantId, readOnly, connection -> work.get());
+    }
+
+    private <T> T runWith(String tenantId, boolean readOnly, Function<Connection, T> work) {
         String outer = CURRENT.get();
         if (outer != null) {
             if (!outer.equals(tenantId)) {
                 throw new IllegalStateException("A transaction of bureau '" + outer
                         + "' cannot switch to '" + tenantId + "'");
             }
-            return work.get();
+            Connection connection = transactions.findTransactionStatus()
+                    .map(status -> (Connection) status.getConnection())
+                    .orElseThrow(() -> new IllegalStateException("No transaction for bureau '" + tenantId + "'"));
+            return work.apply(connection);
         }
         CURRENT.set(tenantId);
         try {
@@ -76,14 +93,14 @@ public class TenantTransactions {
         }
     }
 
-    private static <T> T begin(Connection connection, String tenantId, Supplier<T> work) {
+    private static <T> T begin(Connection connection, String tenantId, Function<Connection, T> work) {
         try (PreparedStatement ps = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
             ps.setString(1, tenantId);
             ps.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot bind the transaction to bureau '" + tenantId + "'", e);
         }
-        return work.get();
+        return work.apply(connection);
     }
 
     private static void requireBureau(String tenantId) {
