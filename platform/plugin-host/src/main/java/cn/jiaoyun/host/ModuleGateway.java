@@ -95,24 +95,27 @@ public class ModuleGateway {
                                       @PathVariable String name, @Nullable @Part("file") CompletedFileUpload file) {
         Locale locale = Messages.localeOf(request);
         RunningModule module = enter(actor, moduleId);
-        Importer importer = module.importers().stream().filter(i -> i.name().equals(name)).findFirst()
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "problem.plugin.no-endpoint", moduleId,
-                        "POST", "/imports/" + name));
-        requireRole(actor, importer.roles());
-        if (file == null) {
-            throw ApiProblem.badField("file", "problem.plugin.file-missing");
-        }
-        String fileName = file.getFilename();
-        String extension = fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        if (!importer.extensions().isEmpty() && !importer.extensions().contains(extension)) {
-            throw ApiProblem.badField("file", "problem.plugin.import-extension", fileName,
-                    importer.extensions().stream().sorted().collect(Collectors.joining(", ")));
-        }
-        HostModuleRequest moduleRequest = request(actor, request, locale, Map.of(), new byte[0]);
-        return answer(module, locale, () -> {
-            try (InputStream in = file.getInputStream()) {
-                return ModuleResponse.ok(importer.handler().importFile(moduleRequest, fileName, in));
+        return answer(module, locale, m -> {
+            Importer importer = m.importers().stream().filter(i -> i.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "problem.plugin.no-endpoint", moduleId,
+                            "POST", "/imports/" + name));
+            requireRole(actor, importer.roles());
+            if (file == null) {
+                throw ApiProblem.badField("file", "problem.plugin.file-missing");
             }
+            String fileName = file.getFilename();
+            int dot = fileName.lastIndexOf('.');
+            String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+            if (!importer.extensions().isEmpty() && !importer.extensions().contains(extension)) {
+                throw ApiProblem.badField("file", "problem.plugin.import-extension", fileName,
+                        importer.extensions().stream().sorted().collect(Collectors.joining(", ")));
+            }
+            HostModuleRequest moduleRequest = request(actor, request, locale, Map.of(), new byte[0]);
+            return () -> {
+                try (InputStream in = file.getInputStream()) {
+                    return ModuleResponse.ok(importer.handler().importFile(moduleRequest, fileName, in));
+                }
+            };
         });
     }
 
@@ -121,24 +124,18 @@ public class ModuleGateway {
         Locale locale = Messages.localeOf(request);
         RunningModule module = enter(actor, moduleId);
         String p = path == null || path.isEmpty() ? "/" : path.startsWith("/") ? path : "/" + path;
-        Endpoint endpoint = null;
-        Map<String, String> parameters = null;
-        for (Endpoint e : module.endpoints()) {
-            if (e.method() == method) {
-                parameters = PathTemplate.match(e.path(), p);
+        return answer(module, locale, m -> {
+            for (Endpoint e : m.endpoints()) {
+                Map<String, String> parameters = e.method() == method ? PathTemplate.match(e.path(), p) : null;
                 if (parameters != null) {
-                    endpoint = e;
-                    break;
+                    requireRole(actor, e.roles());
+                    HostModuleRequest moduleRequest = request(actor, request, locale, parameters,
+                            body == null ? new byte[0] : body);
+                    return () -> e.handler().handle(moduleRequest);
                 }
             }
-        }
-        if (endpoint == null) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "problem.plugin.no-endpoint", moduleId, method.name(), p);
-        }
-        requireRole(actor, endpoint.roles());
-        HostModuleRequest moduleRequest = request(actor, request, locale, parameters, body == null ? new byte[0] : body);
-        Endpoint chosen = endpoint;
-        return answer(module, locale, () -> chosen.handler().handle(moduleRequest));
+        });
     }
 
     /** The caller's bureau must have the module enabled, and the module must serve here. */
@@ -195,10 +192,23 @@ public class ModuleGateway {
         }
     }
 
-    private HttpResponse<?> answer(RunningModule module, Locale locale, RunningModule.ModuleCall<ModuleResponse> call) {
+    /** Finds what to call in one running version of the module (routing happens per version). */
+    @FunctionalInterface
+    private interface Route {
+        RunningModule.ModuleCall<ModuleResponse> in(RunningModule module);
+    }
+
+    private HttpResponse<?> answer(RunningModule module, Locale locale, Route route) {
         ModuleResponse response;
         try {
-            response = module.call(call);
+            try {
+                response = module.call(route.in(module));
+            } catch (RunningModule.ModuleStopped stopped) {
+                // stopped before the call began (an upgrade swapping versions): the new version answers
+                RunningModule next = runtime.awaitRunning(module.id(), UPGRADE_WAIT).orElseThrow(() -> stopped);
+                module = next;
+                response = next.call(route.in(next));
+            }
         } catch (ModuleProblem p) {
             Messages.Bilingual text = new Messages.Bilingual(p.messageZh(), p.messageEn());
             throw p.field() == null

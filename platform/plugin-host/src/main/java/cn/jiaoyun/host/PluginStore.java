@@ -100,12 +100,14 @@ public class PluginStore {
         }
     }
 
+    /** Runs a statement; returns the rows changed (0 for a statement that returns rows, e.g. set_config). */
     static int update(Connection c, String sql, Object... params) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
-            return ps.executeUpdate();
+            boolean result = ps.execute();
+            return result ? 0 : ps.getUpdateCount();
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
