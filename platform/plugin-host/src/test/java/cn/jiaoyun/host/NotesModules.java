@@ -118,6 +118,25 @@ final class NotesModules {
                 .resource("db/notes/001-notes.sql", NOTES_TABLE);
     }
 
+    /** A module without schema: {@code GET /api/modules/echo/ping}. */
+    static PluginJarBuilder echo(String version) {
+        return PluginJarBuilder.plugin("echo", version)
+                .javaSource("demo.echo.EchoModule", """
+                        package demo.echo;
+                        import cn.jiaoyun.plugin.api.*;
+                        import java.util.List;
+                        import java.util.Map;
+                        @org.pf4j.Extension
+                        public class EchoModule implements JiaoyunModule {
+                            @Override
+                            public List<Endpoint> endpoints() {
+                                return List.of(Endpoint.get("/ping", r -> ModuleResponse.ok(Map.of("pong", r.bureau().code()))));
+                            }
+                        }
+                        """)
+                .extension("demo.echo.EchoModule");
+    }
+
     /** Version 2: a second table and an endpoint that reads it. */
     static PluginJarBuilder notesV2() {
         return notes("2.0.0", "",
