@@ -41,10 +41,10 @@ class PackagedServerIT {
     void startsWithNoDatabaseConfiguredAndReusesItsDataOnTheSecondStart() throws Exception {
         Path data = work.resolve("data");
         Path cwd = Files.createDirectories(work.resolve("elsewhere"));
-        int port = freePort();
-        int uiPort = freePort();
+        int port = ServerProcess.freePort();
+        int uiPort = ServerProcess.freePort();
 
-        Started first = start(data, cwd, port, uiPort);
+        ServerProcess first = ServerProcess.start(data, cwd, port, uiPort);
         String password;
         try {
             assertThat(get(port, "/health").body()).contains("\"status\":\"UP\"");
@@ -61,7 +61,7 @@ class PackagedServerIT {
             first.stop();
         }
 
-        Started second = start(data, cwd, port, uiPort);
+        ServerProcess second = ServerProcess.start(data, cwd, port, uiPort);
         try {
             assertThat(get(port, "/health").body()).contains("\"status\":\"UP\"");
             assertThat(second.output()).doesNotContain(" created from ").doesNotContain("Demo accounts:");
@@ -87,15 +87,15 @@ class PackagedServerIT {
     void usesAnExternalPostgresWhenConfiguredAndLoadsDemoDataOnlyWhenAsked() throws Exception {
         cn.jiaoyun.postgres.JiaoyunDatabase db = cn.jiaoyun.test.TestPostgres.get().newDatabase();
         Path cwd = Files.createDirectories(work.resolve("external"));
-        int port = freePort();
-        int uiPort = freePort();
+        int port = ServerProcess.freePort();
+        int uiPort = ServerProcess.freePort();
         java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of(
                 "JIAOYUN_DB_URL", db.jdbcUrl(),
                 "JIAOYUN_DB_USER", db.app().username(), "JIAOYUN_DB_PASSWORD", db.app().password(),
                 "JIAOYUN_DB_OWNER_USER", db.owner().username(), "JIAOYUN_DB_OWNER_PASSWORD", db.owner().password(),
                 "JIAOYUN_JWT_SECRET", "an-external-signing-key-of-enough-length-0123456789"));
 
-        Started plain = start(work.resolve("unused"), cwd, port, uiPort, env);
+        ServerProcess plain = ServerProcess.start(work.resolve("unused"), cwd, port, uiPort, env);
         try {
             assertThat(plain.output()).contains("PostgreSQL at " + db.jdbcUrl()).doesNotContain("Demo logins");
             assertThat(get(port, "/api/auth/bureaus").body()).contains("绍兴市交通运输局");
@@ -108,71 +108,13 @@ class PackagedServerIT {
 
         env.put("JIAOYUN_DEMO_DATA", "true");
         env.put("JIAOYUN_DEMO_PASSWORD", "Demo-External-1");
-        Started demo = start(work.resolve("unused"), cwd, port, uiPort, env);
+        ServerProcess demo = ServerProcess.start(work.resolve("unused"), cwd, port, uiPort, env);
         try {
             assertThat(passwordIn(demo.output())).isEqualTo("Demo-External-1");
             assertThat(login(port, "shaoxing", "admin", "Demo-External-1").statusCode()).isEqualTo(200);
         } finally {
             demo.stop();
         }
-    }
-
-    private record Started(Process process, StringBuffer log) {
-        String output() {
-            return log.toString();
-        }
-
-        void stop() throws InterruptedException {
-            long t0 = System.nanoTime();
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            System.out.println("[PackagedServerIT] stopped in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        }
-    }
-
-    private static Started start(Path data, Path cwd, int port, int uiPort) throws Exception {
-        return start(data, cwd, port, uiPort, java.util.Map.of());
-    }
-
-    private static Started start(Path data, Path cwd, int port, int uiPort, java.util.Map<String, String> extra)
-            throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", System.getProperty("jiaoyun.server.jar"))
-                .directory(cwd.toFile())
-                .redirectErrorStream(true);
-        pb.environment().remove("JIAOYUN_DB_URL");
-        pb.environment().remove("JIAOYUN_DEMO_PASSWORD");
-        pb.environment().put("JIAOYUN_DATA_DIR", data.toString());
-        pb.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        pb.environment().put("JIAOYUN_UI_PORT", String.valueOf(uiPort));
-        pb.environment().putAll(extra);
-        Process p = pb.start();
-        StringBuffer log = new StringBuffer();
-        CompletableFuture<Boolean> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    log.append(line).append('\n');
-                    // the banner's closing rule: its opening one comes before "Jiaoyun 交运 is running"
-                    if (line.startsWith("=====") && log.indexOf(" Jiaoyun 交运 is running") >= 0) {
-                        ready.complete(true);
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-            ready.complete(false);
-        });
-        reader.setDaemon(true);
-        reader.start();
-        long t0 = System.nanoTime();
-        boolean ok = ready.get(180, TimeUnit.SECONDS);
-        System.out.println("[PackagedServerIT] started in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        assertThat(ok).as("server started; output:\n" + log).isTrue();
-        return new Started(p, log);
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
@@ -202,9 +144,4 @@ class PackagedServerIT {
         return at.size();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }
