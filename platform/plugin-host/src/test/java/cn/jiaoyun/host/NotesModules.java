@@ -67,6 +67,40 @@ final class NotesModules {
                 }
 
                 @Override
+                public List<Importer> importers() {
+                    return List.of(new Importer("lines", "按行导入笔记", "Notes, one per line", java.util.Set.of("csv", "txt"),
+                            java.util.Set.of("BUREAU_ADMIN"), (r, fileName, in) -> {
+                        var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                        List<Importer.RowProblem> problems = new java.util.ArrayList<>();
+                        List<String> good = new java.util.ArrayList<>();
+                        String line;
+                        long n = 0;
+                        while ((line = reader.readLine()) != null) {
+                            n++;
+                            if (line.isBlank()) {
+                                problems.add(new Importer.RowProblem(n, "body", "第 " + n + " 行为空"));
+                            } else {
+                                good.add(line.strip());
+                            }
+                        }
+                        ctx.data().inBureau(r.bureau(), sql -> {
+                            for (String body : good) {
+                                sql.update("insert into demo_note (tenant_id, body) values (?, ?)", r.bureau().code(), body);
+                            }
+                            return null;
+                        });
+                        return new Importer.Outcome(good.size(), 0, problems);
+                    }));
+                }
+
+                @Override
+                public List<DashboardCard> dashboardCards() {
+                    return List.of(new DashboardCard("count", "笔记", "Notes", bureau -> new DashboardCard.Value(
+                            ctx.data().readInBureau(bureau, sql -> sql.queryOne("select count(*) from demo_note",
+                                    rs -> rs.getLong(1)).orElseThrow()) + " 条", "本局笔记", "Notes of the bureau", "")));
+                }
+
+                @Override
                 public List<Endpoint> endpoints() {
                     return List.of(
                         Endpoint.get("/version", r -> ModuleResponse.ok(Map.of("version", ctx.version(),

@@ -16,7 +16,7 @@ public record Endpoint(HttpMethod method, String path, Set<String> roles, Handle
     public Endpoint {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(handler, "handler");
-        if (path == null || !path.matches("(/(\\{[a-zA-Z][a-zA-Z0-9]*}|[a-zA-Z0-9._-]+))*/?")) {
+        if (path == null || !path.matches("(/(\\{[a-zA-Z][a-zA-Z0-9]*}|[a-zA-Z0-9][a-zA-Z0-9._-]*))*/?")) {
             throw new IllegalArgumentException("Endpoint path '" + path + "' must look like /cases/{id}");
         }
         roles = Set.copyOf(roles);

@@ -13,7 +13,9 @@ import java.util.Set;
  * {@link #start(ModuleContext)}, then reads the contributions once and serves them until it calls
  * {@link #stop()} (module removed, upgraded, or failed). An exception from {@code start} or from
  * any contribution marks the module FAILED with that reason; the platform and other modules keep
- * serving. Contributions are read after {@code start}, so they may close over the context.
+ * serving. {@link #referenceTables()} and {@link #indicators()} are read at install, before
+ * {@code start}, and must not need the context; endpoints, views, importers and cards are read
+ * after {@code start}, so they may close over it.
  *
  * <p>Schema: the host runs {@code db/<module-id>/changelog.xml} from the jar, if present, as the
  * database owner before the module starts, tracked in the module's own table. Every table it

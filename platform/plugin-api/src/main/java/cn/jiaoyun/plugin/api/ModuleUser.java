@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * The signed-in member of a bureau on whose behalf a request or view runs.
  *
- * @param roles role names: {@code ADMIN}, {@code SUPERVISOR}, {@code REPORTER}, {@code VIEWER}
+ * @param roles role names: {@code BUREAU_ADMIN}, {@code SUPERVISOR}, {@code REPORTER}, {@code VIEWER}
  */
 public record ModuleUser(long id, String username, String displayName, Set<String> roles) {
 
