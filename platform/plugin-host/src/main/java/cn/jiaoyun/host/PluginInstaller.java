@@ -86,9 +86,11 @@ public class PluginInstaller {
             file = Files.createTempFile(settings.cacheDirectory(), "install-", ".jar");
             Files.write(file, jar.bytes());
             boolean upgraded;
-            try (URLClassLoader loader = new URLClassLoader(new URL[] {file.toUri().toURL()}, getClass().getClassLoader())) {
+            URL[] url = {file.toUri().toURL()};
+            try (URLClassLoader loader = new URLClassLoader(url, getClass().getClassLoader());
+                 URLClassLoader jarOnly = new URLClassLoader(url, null)) {
                 JiaoyunModule probe = probe(jar, loader);
-                upgraded = commit(jar, loader, probe, upgradeOf != null, actor);
+                upgraded = commit(jar, jarOnly, probe, upgradeOf != null, actor);
             }
             audit.recordPlatform(actor, upgraded ? AuditAction.MODULE_UPGRADED : AuditAction.MODULE_INSTALLED,
                     "module:" + jar.id(), "version=" + jar.version() + ", sha256=" + jar.sha256()
@@ -165,7 +167,7 @@ public class PluginInstaller {
         return module;
     }
 
-    /** The owner transaction; returns whether it was an upgrade. */
+    /** The owner transaction; returns whether it was an upgrade. {@code loader} sees the jar's resources only. */
     private boolean commit(PluginJar jar, ClassLoader loader, JiaoyunModule probe, boolean upgrade, String actor) {
         String changelog = "db/" + jar.id() + "/changelog.xml";
         String tracking = "plugin_" + jar.id().replace('-', '_') + "_changelog";

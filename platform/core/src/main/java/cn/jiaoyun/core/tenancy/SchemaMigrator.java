@@ -80,23 +80,30 @@ public class SchemaMigrator {
      * commits are withheld, so that the caller can inspect the result and then commit or roll
      * back every change at once (PostgreSQL's DDL is transactional). Returns normally only if
      * every change set ran; the caller must roll back on an exception.
+     *
+     * @param resources finds the changelog: for a plugin, a class loader over its jar alone, so
+     *                  that no copy elsewhere on the class path is found as well
      */
-    public void migrateWithin(Connection ownerTransaction, String changelog, ClassLoader loader, String trackingTable) {
+    public void migrateWithin(Connection ownerTransaction, String changelog, ClassLoader resources, String trackingTable) {
         try {
             ownerTransaction.setAutoCommit(false);
-            update(WithheldCommits.wrap(ownerTransaction), changelog, loader, trackingTable);
+            update(WithheldCommits.wrap(ownerTransaction), changelog, resources, trackingTable);
         } catch (Exception e) {
             throw new IllegalStateException(rootMessage(e), e);
         }
     }
 
+    /**
+     * @param loader where the changelog and its files are found; Liquibase's own extensions are
+     *               found through the platform's class loader
+     */
     private void update(Connection c, String changelog, ClassLoader loader, String trackingTable) throws Exception {
         Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
         db.setDatabaseChangeLogTableName(trackingTable);
         db.setDatabaseChangeLogLockTableName(trackingTable + "lock");
         Map<String, Object> scope = Map.of(
                 Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader),
-                Scope.Attr.classLoader.name(), loader,
+                Scope.Attr.classLoader.name(), SchemaMigrator.class.getClassLoader(),
                 Scope.Attr.ui.name(), new LoggerUIService());
         ChangeLogParameters parameters = new ChangeLogParameters(db);
         parameters.set("app_role", appRole);
