@@ -56,3 +56,11 @@ create table indicator_value (
 );
 select app_apply_tenant_policies('indicator_value');
 grant select, insert, update, delete on indicator_value to ${app_role};
+
+--changeset jiaoyun:core-004-temporary-tables splitStatements:false
+-- Session-local temporary tables for bulk loads: PostgreSQL refuses COPY into a table with
+-- row-level security, so modules COPY into a temporary table (visible to their session only)
+-- and insert from it into their bureau-owned tables, where the policies apply as usual.
+do $$ begin
+    execute format('grant temporary on database %I to %I', current_database(), '${app_role}');
+end $$;

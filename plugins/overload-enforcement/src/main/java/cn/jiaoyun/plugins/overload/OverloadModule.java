@@ -1,29 +1,47 @@
 package cn.jiaoyun.plugins.overload;
 
+import cn.jiaoyun.plugin.api.BureauRef;
 import cn.jiaoyun.plugin.api.Endpoint;
+import cn.jiaoyun.plugin.api.Importer;
+import cn.jiaoyun.plugin.api.IndicatorDefinition;
 import cn.jiaoyun.plugin.api.JiaoyunModule;
 import cn.jiaoyun.plugin.api.ModuleContext;
+import cn.jiaoyun.plugin.api.ModuleProblem;
+import cn.jiaoyun.plugin.api.ModuleRequest;
 import cn.jiaoyun.plugin.api.ModuleResponse;
 import org.pf4j.Extension;
 
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * 治超非现场执法: the overload-enforcement module. So far: sites and lanes, and the legal limits
- * as reference data; pass records, judgement, cases and indicators follow.
+ * 治超非现场执法: sites and lanes, weigh-in-motion pass records judged against the legal limits,
+ * cases from detection to closing, and the monthly enforcement indicators.
  */
 @Extension
 public class OverloadModule implements JiaoyunModule {
 
-    private Sites sites;
+    private static final String ADMIN = "BUREAU_ADMIN";
+    private static final String SUPERVISOR = "SUPERVISOR";
+
     private ModuleContext context;
+    private Sites sites;
+    private PassIngest ingest;
+    private Cases cases;
+    private Indicators indicators;
 
     @Override
     public void start(ModuleContext context) {
         this.context = context;
         this.sites = new Sites(context.data());
+        this.ingest = new PassIngest(context.data());
+        this.cases = new Cases(context.data());
+        this.indicators = new Indicators(context.data(), context.indicators());
     }
 
     @Override
@@ -32,25 +50,131 @@ public class OverloadModule implements JiaoyunModule {
     }
 
     @Override
+    public List<IndicatorDefinition> indicators() {
+        return Indicators.DEFINITIONS;
+    }
+
+    @Override
+    public List<Importer> importers() {
+        return List.of(new Importer("passes", "过车记录", "Pass records", Set.of("csv", "txt"), Set.of(ADMIN, "REPORTER"),
+                (r, fileName, in) -> published(r.bureau(), ingest.csv(r.bureau(), fileName, in)).outcome()));
+    }
+
+    @Override
     public List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.get("/sites", r -> ModuleResponse.ok(sites.list(r.bureau()))),
-                Endpoint.get("/sites/{id}", r -> ModuleResponse.ok(sites.get(r.bureau(), id(r.pathParameter("id"))))),
+                Endpoint.get("/sites/{id}", r -> ModuleResponse.ok(sites.get(r.bureau(), id(r, "id")))),
                 Endpoint.post("/sites", r -> ModuleResponse.created(Map.of("id", sites.create(r.bureau(), r.json()))))
-                        .forRoles("BUREAU_ADMIN"),
+                        .forRoles(ADMIN),
                 Endpoint.post("/sites/{id}/lanes", r -> ModuleResponse.created(Map.of("id",
-                        sites.addLane(r.bureau(), id(r.pathParameter("id")), r.json())))).forRoles("BUREAU_ADMIN"),
-                Endpoint.get("/limits", r -> ModuleResponse.ok(context.data().readReference(sql -> sql.query(
-                        "select axles, kind, single_drive_axle, limit_kg, note from oe_gross_limit order by axles, kind, single_drive_axle",
-                        rs -> Map.of("axles", rs.getInt(1), "kind", rs.getString(2), "singleDriveAxle", rs.getBoolean(3),
-                                "limitKg", rs.getInt(4), "note", rs.getString(5), "rules", GrossLimits.RULES))))));
+                        sites.addLane(r.bureau(), id(r, "id"), r.json())))).forRoles(ADMIN),
+                Endpoint.get("/limits", r -> ModuleResponse.ok(limits())),
+                Endpoint.post("/passes", r -> ModuleResponse.ok(published(r.bureau(),
+                        ingest.records(r.bureau(), records(r))).outcome())).forRoles(ADMIN, "REPORTER"),
+                Endpoint.get("/cases", r -> ModuleResponse.ok(cases.list(r.bureau(), status(r), limit(r)))),
+                Endpoint.get("/cases/{id}", r -> ModuleResponse.ok(cases.get(r.bureau(), id(r, "id")))),
+                Endpoint.post("/cases/{id}/review", r -> ModuleResponse.ok(advance(r, Cases.Status.REVIEWED)))
+                        .forRoles(ADMIN, SUPERVISOR),
+                Endpoint.post("/cases/{id}/decide", r -> ModuleResponse.ok(advance(r, Cases.Status.PENALTY_DECIDED)))
+                        .forRoles(ADMIN, SUPERVISOR),
+                Endpoint.post("/cases/{id}/close", r -> ModuleResponse.ok(advance(r, Cases.Status.CLOSED)))
+                        .forRoles(ADMIN, SUPERVISOR),
+                Endpoint.get("/settings", r -> ModuleResponse.ok(ingest.settings(r.bureau()))),
+                Endpoint.put("/settings", r -> ModuleResponse.ok(saveSettings(r))).forRoles(ADMIN),
+                Endpoint.get("/indicators/{month}", r -> ModuleResponse.ok(figures(indicators.recompute(r.bureau(), month(r))))));
     }
 
-    private static long id(String text) {
+    private PassIngest.Result published(BureauRef bureau, PassIngest.Result result) {
+        for (YearMonth m : result.months()) {
+            indicators.recompute(bureau, m);
+        }
+        return result;
+    }
+
+    private Cases.Case advance(ModuleRequest r, Cases.Status to) {
+        Map<String, Object> body = r.body().isBlank() ? Map.of() : r.json();
+        Object fine = body.get("fineYuan");
+        Integer fineYuan = fine instanceof Number n ? n.intValue() : null;
+        Object note = body.get("note");
+        Cases.Case c = cases.advance(r.bureau(), id(r, "id"), to, r.user(), fineYuan, note == null ? null : note.toString());
+        indicators.recompute(r.bureau(), YearMonth.from(c.detectedAt().atZone(PassRecord.CHINA)));
+        return c;
+    }
+
+    private PassIngest.Settings saveSettings(ModuleRequest r) {
+        Map<String, Object> body = r.json();
+        BigDecimal tolerance = body.get("tolerancePercent") instanceof Number n ? new BigDecimal(n.toString()) : null;
+        Integer hundred = body.get("hundredTonneKg") instanceof Number n ? n.intValue() : null;
+        if (tolerance == null || tolerance.signum() < 0 || tolerance.compareTo(BigDecimal.valueOf(20)) > 0) {
+            throw ModuleProblem.badInput("tolerancePercent", "称重允许误差应在 0 至 20（%）之间", "tolerancePercent is 0 to 20");
+        }
+        if (hundred == null || hundred <= 0) {
+            throw ModuleProblem.badInput("hundredTonneKg", "百吨王阈值须为正数（千克）", "hundredTonneKg must be positive (kg)");
+        }
+        context.data().inBureau(r.bureau(), sql -> sql.update("""
+                insert into oe_setting (tenant_id, tolerance_percent, hundred_tonne_kg) values (?, ?, ?)
+                on conflict (tenant_id) do update set tolerance_percent = excluded.tolerance_percent,
+                    hundred_tonne_kg = excluded.hundred_tonne_kg, updated_at = now()""",
+                r.bureau().code(), tolerance, hundred));
+        return ingest.settings(r.bureau());
+    }
+
+    private List<Map<String, Object>> limits() {
+        return context.data().readReference(sql -> sql.query(
+                "select axles, kind, single_drive_axle, limit_kg, note from oe_gross_limit order by axles, kind, single_drive_axle",
+                rs -> Map.of("axles", rs.getInt(1), "kind", rs.getString(2), "singleDriveAxle", rs.getBoolean(3),
+                        "limitKg", rs.getInt(4), "note", rs.getString(5), "rules", GrossLimits.RULES)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> records(ModuleRequest r) {
+        Object records = r.json().get("records");
+        if (!(records instanceof List<?> list) || list.stream().anyMatch(x -> !(x instanceof Map))) {
+            throw ModuleProblem.badInput("records", "请求体应为 {\"records\": [过车记录…]}", "send {\"records\": [pass records…]}");
+        }
+        return (List<Map<String, Object>>) records;
+    }
+
+    private static Map<String, Object> figures(Map<String, BigDecimal[]> f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        f.forEach((code, v) -> out.put(code, v.length == 1 ? v[0] : Map.of("numerator", v[0], "denominator", v[1])));
+        return out;
+    }
+
+    private static Cases.Status status(ModuleRequest r) {
+        return r.queryParameter("status").map(s -> {
+            try {
+                return Cases.Status.valueOf(s);
+            } catch (IllegalArgumentException e) {
+                throw ModuleProblem.badInput("status", "状态应为 " + Cases.labels().keySet(), "status is one of " + Cases.labels().keySet());
+            }
+        }).orElse(null);
+    }
+
+    private static int limit(ModuleRequest r) {
+        return r.queryParameter("limit").map(s -> {
+            try {
+                return Math.max(1, Math.min(1000, Integer.parseInt(s)));
+            } catch (NumberFormatException e) {
+                throw ModuleProblem.badInput("limit", "limit 应为整数", "limit must be a whole number");
+            }
+        }).orElse(200);
+    }
+
+    private static YearMonth month(ModuleRequest r) {
         try {
-            return Long.parseLong(text);
+            return YearMonth.parse(r.pathParameter("month"));
+        } catch (DateTimeParseException e) {
+            throw ModuleProblem.badInput("month", "月份应写作 2020-06", "month is written 2020-06");
+        }
+    }
+
+    private static long id(ModuleRequest r, String name) {
+        try {
+            return Long.parseLong(r.pathParameter(name));
         } catch (NumberFormatException e) {
-            throw cn.jiaoyun.plugin.api.ModuleProblem.notFound("没有编号为 " + text + " 的执法点", "No site " + text);
+            throw ModuleProblem.notFound("没有编号为 " + r.pathParameter(name) + " 的记录", "No record " + r.pathParameter(name));
         }
     }
 }
