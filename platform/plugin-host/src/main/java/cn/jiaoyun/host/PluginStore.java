@@ -105,7 +105,8 @@ public class PluginStore {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
-            return ps.executeUpdate();
+            // also runs a select for its effect (set_config): no update count then
+            return ps.execute() ? 0 : ps.getUpdateCount();
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
