@@ -105,10 +105,12 @@ class PluginLifecycleTest {
         // uninstall keeps the data; reinstalling finds it
         assertThat(platform.delete("/api/admin/plugins/notes").code()).isEqualTo(204);
         assertThat(((Map<?, ?>) platform.get("/api/admin/plugins/notes").body().get("module")).get("state")).isEqualTo("REMOVED");
-        shaoxing.put("/api/tenants/shaoxing/modules/notes", Map.of());
+        assertThat(shaoxing.put("/api/tenants/shaoxing/modules/notes", Map.of()).code())
+                .as("an uninstalled module cannot be enabled").isEqualTo(409);
         assertThat(shaoxing.get("/api/modules/notes/version").code()).isEqualTo(404);
         assertThat(platform.upload("/api/admin/plugins", "notes-2.0.0.jar", NotesModules.notesV2().buildBytes(), Map.of())
                 .code()).isEqualTo(201);
+        assertThat(shaoxing.put("/api/tenants/shaoxing/modules/notes", Map.of()).code()).isEqualTo(200);
         assertThat((List<?>) shaoxing.getAny("/api/modules/notes/notes").body()).as("data kept by uninstall").hasSize(1);
 
         // purge: tables and the registry row are gone
