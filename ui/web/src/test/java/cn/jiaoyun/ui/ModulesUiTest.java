@@ -114,11 +114,25 @@ class ModulesUiTest extends BrowserTest {
         main.logout();
         expectedConsoleErrors();
 
-        // a Shaoxing member without the administrator's role uses it as well (no roles named)
+        // a newer jar of the same module upgrades it in place
+        Path newer = DemoModules.board("1.1.0").build(Files.createTempDirectory("demo-board-"));
+        login.open().logIn(PLATFORM, "platform", PASSWORD);
+        browser.open("/platform/modules");
+        browser.find("#module-upload").getShadowRoot().findElement(By.cssSelector("input[type=file]"))
+                .sendKeys(newer.toString());
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> "1.1.0".equals(store.find("demo-board").orElseThrow().version()));
+        browser.waitForText("#modules-grid", "1.1.0");
+        assertThat(browser.find("#module-state-demo-board").getText()).isEqualTo("运行中");
+        assertThat(browser.find("#module-bureaus-demo-board").getText()).isEqualTo(SHAOXING);
+        main.logout();
+
+        // a Shaoxing member without the administrator's role uses it as well (no roles named): the new version
         login.open().logIn(SHAOXING, "viewer", PASSWORD);
         assertThat(main.menu()).contains("menu-module-demo-board-overview").doesNotContain("menu-bureau-modules");
         browser.open("/modules/demo-board/overview");
         browser.waitForText("#demo-module-title", SHAOXING);
+        assertThat(browser.find("#demo-module-user").getText()).contains("绍兴局领导", "demo-board 1.1.0");
         main.logout();
     }
 
