@@ -82,7 +82,7 @@ public class PlatformModulesView extends VerticalLayout implements HasDynamicTit
             id.getStyle().set("font-weight", "600");
             String name = ModuleViews.moduleName(this, m.id());
             return name.equals(m.id()) ? id : lines(id, small(name));
-        }).setHeader(getTranslation("modules.id")).setAutoWidth(true).setFlexGrow(1);
+        }).setHeader(getTranslation("modules.id")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(InstalledModule::version).setHeader(getTranslation("modules.version")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::state).setHeader(getTranslation("modules.state")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(m -> {
@@ -157,13 +157,16 @@ public class PlatformModulesView extends VerticalLayout implements HasDynamicTit
             case FAILED -> "var(--lumo-error-text-color)";
             case REMOVED -> "var(--lumo-secondary-text-color)";
         };
-        state.getStyle().set("color", color).set("font-weight", "600");
+        state.getStyle().set("color", color).set("font-weight", "600").set("white-space", "nowrap");
         return state;
     }
 
     private Component actions(InstalledModule m) {
-        HorizontalLayout actions = new HorizontalLayout();
-        actions.setSpacing(true);
+        // stacked: the grid keeps its width for the facts
+        VerticalLayout actions = new VerticalLayout();
+        actions.setPadding(false);
+        actions.setSpacing(false);
+        actions.getStyle().set("gap", "var(--lumo-space-xs)");
         if (m.state() == InstalledModule.State.FAILED) {
             Button restart = new Button(getTranslation("modules.restart"), e -> run(() -> {
                 installer.restart(m.id(), admin.auditName());
