@@ -35,7 +35,8 @@ class WebUiTest extends BrowserTest {
                 assertThat(main.bureauName()).as(role + "@" + bureau.getKey()).isEqualTo(bureau.getValue());
                 List<String> menu = main.menu();
                 if (role.equals("admin")) {
-                    assertThat(menu).containsExactly("menu-home", "menu-worklists", "menu-scorecards", "menu-users", "menu-audit");
+                    assertThat(menu).containsExactly("menu-home", "menu-worklists", "menu-scorecards", "menu-users", "menu-audit",
+                            "menu-bureau-modules");
                     assertThat(main.userName()).contains("本局管理员");
                 } else {
                     assertThat(menu).as(role).containsExactly("menu-home", "menu-worklists", "menu-scorecards");
@@ -134,7 +135,7 @@ class WebUiTest extends BrowserTest {
     void aPlatformAdministratorManagesBureausAndSeesNoBureauData() {
         login.open().logIn(PLATFORM_CHOICE, "platform", PASSWORD);
         browser.waitForText("#bureaus", "绍兴市交通运输局");
-        assertThat(main.menu()).containsExactly("menu-bureaus");
+        assertThat(main.menu()).containsExactly("menu-bureaus", "menu-platform-modules");
         browser.screenshot("platform-bureaus");
 
         browser.find("#new-bureau").click();

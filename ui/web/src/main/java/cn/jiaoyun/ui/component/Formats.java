@@ -16,4 +16,8 @@ public final class Formats {
     public static String dateTime(OffsetDateTime time) {
         return time == null ? "" : time.atZoneSameInstant(CHINA).format(DATE_TIME);
     }
+
+    public static String dateTime(java.time.Instant time) {
+        return time == null ? "" : time.atZone(CHINA).format(DATE_TIME);
+    }
 }

@@ -1,5 +1,6 @@
 package cn.jiaoyun.ui.server;
 
+import cn.jiaoyun.ui.modules.ModuleViews;
 import com.vaadin.flow.di.DefaultInstantiator;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.VaadinService;
@@ -13,7 +14,8 @@ import java.util.Comparator;
  * Creates Vaadin's objects through Micronaut: views and layouts are {@code @Prototype} beans and
  * receive services in their constructors. Classes Micronaut does not know (Vaadin internals,
  * plugin views from another class loader) get their widest public constructor's arguments from
- * the context.
+ * the context. A running module's page is created by {@link ModuleViews}, with the member's
+ * context and inside the module's guarded call.
  */
 final class BeanInstantiator extends DefaultInstantiator {
 
@@ -26,6 +28,10 @@ final class BeanInstantiator extends DefaultInstantiator {
 
     @Override
     public <T> T getOrCreate(Class<T> type) {
+        ModuleViews modules = context.findBean(ModuleViews.class).orElse(null);
+        if (modules != null && modules.isModuleView(type)) {
+            return modules.create(type);
+        }
         if (context.containsBean(type)) {
             return context.getBean(type);
         }

@@ -1,5 +1,6 @@
 package cn.jiaoyun.ui.server;
 
+import cn.jiaoyun.ui.modules.ModuleViews;
 import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.function.DeploymentConfiguration;
 import com.vaadin.flow.server.ServiceException;
@@ -29,12 +30,18 @@ final class JiaoyunVaadinServlet extends VaadinServlet {
 
             @Override
             public URL getStaticResource(String path) {
+                URL url;
                 try {
-                    return super.getStaticResource(path);
+                    url = super.getStaticResource(path);
                 } catch (FileSystemNotFoundException e) {
                     // resources inside jars: Vaadin tries Path.of(jar URI) on some paths
-                    return getClassLoader().getResource("META-INF/resources/" + path.replaceFirst("^/", ""));
+                    url = getClassLoader().getResource("META-INF/resources/" + path.replaceFirst("^/", ""));
                 }
+                if (url == null) {
+                    // a running module's META-INF/resources, through the module's own class loader
+                    url = context.findBean(ModuleViews.class).map(m -> m.staticResource(path)).orElse(null);
+                }
+                return url;
             }
         };
         service.init();

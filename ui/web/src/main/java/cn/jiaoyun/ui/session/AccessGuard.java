@@ -7,18 +7,24 @@ import cn.jiaoyun.ui.server.UiTranslations;
 import cn.jiaoyun.ui.views.HomeView;
 import cn.jiaoyun.ui.views.LoginView;
 import cn.jiaoyun.ui.views.platform.BureausView;
+import cn.jiaoyun.ui.modules.ModuleViews;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import jakarta.inject.Singleton;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Checks every navigation: a visitor who is not logged in goes to the login page; a logged-in
  * account may open a view only with one of its roles; a bureau user whose account was disabled
- * meanwhile is logged out at the next navigation. New sessions start in Chinese.
+ * meanwhile is logged out at the next navigation. A module's page opens only to members of a
+ * bureau that enabled the module, with one of the page's roles; to anyone else it does not
+ * exist. New sessions start in Chinese.
  */
 @Singleton
 public class AccessGuard implements VaadinServiceInitListener {
@@ -26,9 +32,11 @@ public class AccessGuard implements VaadinServiceInitListener {
     private static final Set<Role> BUREAU_ROLES = EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.VIEWER, Role.BUREAU_ADMIN);
 
     private final UserService users;
+    private final ModuleViews modules;
 
-    public AccessGuard(UserService users) {
+    public AccessGuard(UserService users, ModuleViews modules) {
         this.users = users;
+        this.modules = modules;
     }
 
     @Override
@@ -52,8 +60,19 @@ public class AccessGuard implements VaadinServiceInitListener {
             event.rerouteTo(LoginView.class);
             return;
         }
+        if (HasErrorParameter.class.isAssignableFrom(target)) {
+            return; // an error page (not found, forbidden, module failed) is for every account
+        }
         if (target == HomeView.class && actor.tenantId() == null && actor.has(Role.PLATFORM_ADMIN)) {
             event.rerouteTo(BureausView.class);
+            return;
+        }
+        List<ModuleViews.Page> pages = modules.pages(target);
+        if (!pages.isEmpty()) {
+            // a module's page: unknown to whoever may not use it, as any address that leads nowhere
+            if (pages.stream().noneMatch(p -> modules.mayOpen(actor, p))) {
+                event.rerouteToError(NotFoundException.class);
+            }
             return;
         }
         if (!mayOpen(actor, target)) {

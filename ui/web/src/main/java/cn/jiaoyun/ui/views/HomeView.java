@@ -6,6 +6,12 @@ import cn.jiaoyun.core.bureau.Unit;
 import cn.jiaoyun.core.web.Actor;
 import cn.jiaoyun.ui.component.Tile;
 import cn.jiaoyun.ui.session.UiSession;
+import cn.jiaoyun.host.BureauModules;
+import cn.jiaoyun.host.PluginRuntime;
+import cn.jiaoyun.host.RunningModule;
+import cn.jiaoyun.plugin.api.BureauRef;
+import cn.jiaoyun.plugin.api.DashboardCard;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -28,7 +34,8 @@ import java.util.List;
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
     public HomeView(BureauService bureaus, cn.jiaoyun.core.assessment.WorkListService worklists,
-                    cn.jiaoyun.core.assessment.AssessmentWorkflow workflow) {
+                    cn.jiaoyun.core.assessment.AssessmentWorkflow workflow, PluginRuntime runtime,
+                    BureauModules bureauModules) {
         Actor actor = UiSession.require();
         String tenant = actor.bureau();
         BureauService.BureauProfile profile = bureaus.profile(tenant);
@@ -101,9 +108,51 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             }
             tiles.add(reviewTile);
         }
+        moduleCards(tiles, tenant, profile.modules(), runtime, bureauModules);
         tiles.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
         tiles.setWidthFull();
         add(heading, tiles);
+    }
+
+    /**
+     * The cards of the running modules the bureau enabled. Each figure is computed inside the
+     * module's guarded call: a card that throws shows as unavailable (and fails its module), the
+     * page itself stays.
+     */
+    private void moduleCards(Div tiles, String tenant, List<String> enabled, PluginRuntime runtime,
+                             BureauModules bureauModules) {
+        List<RunningModule> modules = runtime.all().stream()
+                .filter(m -> enabled.contains(m.id()) && !m.dashboardCards().isEmpty())
+                .sorted(java.util.Comparator.comparing(RunningModule::id))
+                .toList();
+        if (modules.isEmpty()) {
+            return;
+        }
+        BureauRef bureau = bureauModules.bureau(tenant);
+        boolean english = "en".equals(getLocale().getLanguage());
+        for (RunningModule module : modules) {
+            for (DashboardCard card : module.dashboardCards()) {
+                Tile tile = new Tile("tile-module-" + module.id() + "-" + card.key(), english ? card.titleEn() : card.titleZh());
+                tile.addClassName("jy-module-tile");
+                try {
+                    DashboardCard.Value value = module.call(() -> card.source().value(bureau));
+                    if (value == null || value.figure() == null) {
+                        tile.noData(getTranslation("home.no-data"));
+                    } else {
+                        String caption = english ? value.captionEn() : value.captionZh();
+                        tile.figure(value.figure(), caption == null ? "" : caption);
+                        if (value.route() != null) {
+                            Anchor open = new Anchor(module.context().viewRoute(value.route()), getTranslation("home.card-open"));
+                            open.getElement().setAttribute("router-link", true);
+                            tile.body(new Div(open));
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    tile.noData(getTranslation("home.card-unavailable"));
+                }
+                tiles.add(tile);
+            }
+        }
     }
 
     private String moduleName(String moduleId) {

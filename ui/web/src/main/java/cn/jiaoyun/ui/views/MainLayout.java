@@ -14,7 +14,10 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.RouteConfiguration;
+import cn.jiaoyun.host.BureauModules;
 import io.micronaut.context.annotation.Prototype;
 
 import java.util.List;
@@ -25,10 +28,19 @@ import java.util.stream.Collectors;
  * the account may use, the language switch and logout.
  */
 @Prototype
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    public MainLayout(BureauService bureaus, MainMenu menu) {
+    private final MainMenu menu;
+    private final BureauModules bureauModules;
+    private final Actor actor;
+    private final SideNav nav = new SideNav();
+    private List<String> shownIds;
+
+    public MainLayout(BureauService bureaus, MainMenu menu, BureauModules bureauModules) {
+        this.menu = menu;
+        this.bureauModules = bureauModules;
         Actor actor = UiSession.require();
+        this.actor = actor;
         String place;
         List<String> modules;
         if (actor.tenantId() != null) {
@@ -60,15 +72,39 @@ public class MainLayout extends AppLayout {
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(header);
 
-        SideNav nav = new SideNav();
         nav.setId("main-menu");
-        for (MenuEntry entry : menu.entriesFor(actor, modules)) {
-            SideNavItem item = new SideNavItem(getTranslation(entry.labelKey()),
-                    RouteConfiguration.forSessionScope().getUrl(entry.view()), entry.icon().create());
+        fillMenu(modules);
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    /**
+     * Builds the menu again: modules come and go while the page is open (installed, enabled,
+     * failed), so every navigation and every change of the bureau's modules refreshes it.
+     */
+    public void refreshMenu() {
+        fillMenu(actor.tenantId() == null ? List.of() : List.copyOf(bureauModules.enabled(actor.tenantId())));
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        refreshMenu();
+    }
+
+    private void fillMenu(List<String> modules) {
+        List<MenuEntry> entries = menu.entriesFor(actor, modules);
+        List<String> ids = entries.stream().map(MenuEntry::id).toList();
+        if (ids.equals(shownIds)) {
+            return;
+        }
+        shownIds = ids;
+        nav.removeAll();
+        for (MenuEntry entry : entries) {
+            String path = entry.path() != null ? entry.path() : RouteConfiguration.forSessionScope().getUrl(entry.view());
+            SideNavItem item = new SideNavItem(entry.label(getLocale(), this::getTranslation), path,
+                    entry.icon().create());
             item.setId("menu-" + entry.id());
             nav.addItem(item);
         }
-        addToDrawer(nav);
-        setPrimarySection(Section.DRAWER);
     }
 }

@@ -28,22 +28,43 @@ public class MainMenu {
             new MenuEntry("scorecards", "menu.scorecards", ScorecardView.class, VaadinIcon.TROPHY, null),
             new MenuEntry("users", "menu.users", UsersView.class, VaadinIcon.USERS, null),
             new MenuEntry("audit", "menu.audit", AuditView.class, VaadinIcon.LIST, null),
-            new MenuEntry("bureaus", "menu.bureaus", BureausView.class, VaadinIcon.BUILDING, null)));
+            new MenuEntry("bureau-modules", "menu.bureau-modules", cn.jiaoyun.ui.views.admin.BureauModulesView.class,
+                    VaadinIcon.PUZZLE_PIECE, null),
+            new MenuEntry("bureaus", "menu.bureaus", BureausView.class, VaadinIcon.BUILDING, null),
+            new MenuEntry("platform-modules", "menu.platform-modules",
+                    cn.jiaoyun.ui.views.platform.PlatformModulesView.class, VaadinIcon.PUZZLE_PIECE, null)));
+
+    /** Entries contributed at run time; they follow the platform's business pages in the menu. */
+    private final List<MenuEntry> contributed = new CopyOnWriteArrayList<>();
 
     /** Adds an entry (a module's page); it shows only to bureaus that enabled the module. */
     public void contribute(MenuEntry entry) {
-        entries.add(entry);
+        contributed.add(entry);
     }
 
     public void withdraw(String id) {
         entries.removeIf(e -> e.id().equals(id));
+        contributed.removeIf(e -> e.id().equals(id));
     }
 
     /** The entries this account sees, given the modules its bureau has enabled. */
     public List<MenuEntry> entriesFor(Actor actor, Collection<String> enabledModules) {
-        return entries.stream()
+        List<MenuEntry> all = new java.util.ArrayList<>(entries);
+        int after = 0;
+        while (after < all.size() && !all.get(after).id().equals("scorecards")) {
+            after++;
+        }
+        all.addAll(Math.min(after + 1, all.size()), contributed);
+        return all.stream()
                 .filter(e -> AccessGuard.mayOpen(actor, e.view()))
                 .filter(e -> e.moduleId() == null || enabledModules.contains(e.moduleId()))
+                .filter(e -> e.moduleId() == null || mayUse(actor, e.roles()))
                 .toList();
+    }
+
+    /** A module's page is for members of a bureau holding one of its roles (any bureau role when none are named). */
+    public static boolean mayUse(Actor actor, java.util.Set<String> roles) {
+        return actor.tenantId() != null && actor.roles().stream()
+                .anyMatch(r -> r.isBureauRole() && (roles.isEmpty() || roles.contains(r.name())));
     }
 }

@@ -83,6 +83,7 @@ public class WorkListsView extends VerticalLayout implements HasDynamicTitle {
                 showPreview(metadata.fileName(), bytes, locale, ip))));
         upload.setId("import-upload");
         upload.setAcceptedFileTypes(".txt", ".docx", ".xlsx");
+        upload.setI18n(cn.jiaoyun.ui.component.UploadTexts.of(this));
         upload.setMaxFileSize(50 * 1024 * 1024);
         upload.setDropLabel(new Span(getTranslation("worklist.import.drop")));
         return upload;
