@@ -27,12 +27,13 @@ import java.util.TreeSet;
 /**
  * Streams pass records into {@code oe_pass}, judging each on the way: CSV of any length is read
  * line by line and written in batches with {@code COPY} (one transaction per batch, so a long
- * file never holds one open), idempotent on the record id. Good rows are kept; each bad row is
+ * file never holds one open; one batch is written while the next is read), idempotent on the
+ * record id. Good rows are kept; each bad row is
  * reported with its line and reason. Every new overload beyond a warning opens a case.
  */
 final class PassIngest {
 
-    static final int BATCH = 5_000;
+    static final int BATCH = 10_000;
     static final int MAX_PROBLEMS = 1_000;
 
     /** The bureau's settings for judgement. */
@@ -81,34 +82,42 @@ final class PassIngest {
                     "Line 1 (header) of '" + fileName + "' lacks the columns " + missing);
         }
         Batcher batcher = new Batcher(bureau);
-        String line;
-        long lineNo = 1;
-        while ((line = reader.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
+        try {
+            String line;
+            long lineNo = 1;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                List<String> cells = Csv.split(line, separator);
+                Map<String, String> fields = new HashMap<>();
+                for (int i = 0; i < names.size() && i < cells.size(); i++) {
+                    fields.put(names.get(i), cells.get(i));
+                }
+                batcher.add(lineNo, fields);
             }
-            List<String> cells = Csv.split(line, separator);
-            Map<String, String> fields = new HashMap<>();
-            for (int i = 0; i < names.size() && i < cells.size(); i++) {
-                fields.put(names.get(i), cells.get(i));
-            }
-            batcher.add(lineNo, fields);
+            return batcher.finish();
+        } finally {
+            batcher.close();
         }
-        return batcher.finish();
     }
 
     /** Records sent as JSON objects (the API); "line" in problems is the 1-based position in the list. */
     Result records(BureauRef bureau, List<Map<String, Object>> records) {
         Batcher batcher = new Batcher(bureau);
-        long n = 0;
-        for (Map<String, Object> record : records) {
-            Map<String, String> fields = new HashMap<>();
-            record.forEach((k, v) -> fields.put(camelToSnake(k), v == null ? null : v instanceof List<?> l
-                    ? String.join(";", l.stream().map(String::valueOf).toList()) : v.toString()));
-            batcher.add(++n, fields);
+        try {
+            long n = 0;
+            for (Map<String, Object> record : records) {
+                Map<String, String> fields = new HashMap<>();
+                record.forEach((k, v) -> fields.put(camelToSnake(k), v == null ? null : v instanceof List<?> l
+                        ? String.join(";", l.stream().map(String::valueOf).toList()) : v.toString()));
+                batcher.add(++n, fields);
+            }
+            return batcher.finish();
+        } finally {
+            batcher.close();
         }
-        return batcher.finish();
     }
 
     private static String camelToSnake(String name) {
@@ -128,6 +137,12 @@ final class PassIngest {
         private long rejected;
         private final List<Importer.RowProblem> problems = new ArrayList<>();
         private final Set<YearMonth> months = new TreeSet<>();
+        private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "overload-ingest-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private java.util.concurrent.Future<long[]> inFlight;
 
         Batcher(BureauRef bureau) {
             this.bureau = bureau;
@@ -200,23 +215,55 @@ final class PassIngest {
             }
         }
 
+        /**
+         * Hands the batch to the writer thread and goes on reading: the database stores one batch
+         * while this thread parses and judges the next (at most one batch in flight).
+         */
         private void flush() {
             if (inBatch == 0) {
                 return;
             }
+            awaitWritten();
             String csv = rows.toString();
             int sent = inBatch;
-            long written = data.inBureau(bureau, sql -> write(sql.connection(), csv));
-            accepted += written;
-            duplicates += sent - written;
+            inFlight = writer.submit(() -> {
+                long written = data.inBureau(bureau, sql -> write(sql.connection(), csv));
+                return new long[] {written, sent - written};
+            });
             rows.setLength(0);
             seenInBatch.clear();
             inBatch = 0;
         }
 
+        private void awaitWritten() {
+            if (inFlight == null) {
+                return;
+            }
+            try {
+                long[] counts = inFlight.get();
+                accepted += counts[0];
+                duplicates += counts[1];
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The ingest was interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
+        }
+
         Result finish() {
             flush();
+            awaitWritten();
             return new Result(accepted, duplicates, rejected, problems, months);
+        }
+
+        void close() {
+            writer.shutdownNow();
         }
     }
 
