@@ -10,17 +10,22 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * JSON bodies stay small (1 MB by default) while uploads may be as large as the server's limit
- * (documents up to 50 MB): the server-wide limit is set for uploads, this filter holds
- * everything that is not a multipart upload to the smaller one.
+ * Holds request bodies to what each kind of call needs: JSON to 1 MB, uploads of documents to
+ * 52 MB, while modules' bulk imports ({@code /api/modules/<id>/imports/<name>}) may reach the
+ * server-wide limit. A body whose declared length is too large is refused before it is read.
  */
 @ServerFilter("/api/**")
 public class JsonBodyLimit {
 
-    private final long maxBytes;
+    private static final java.util.regex.Pattern BULK_IMPORT = java.util.regex.Pattern.compile("/api/modules/[^/]+/imports/[^/]+");
 
-    public JsonBodyLimit(@Value("${jiaoyun.api.max-json-bytes:1048576}") long maxBytes) {
+    private final long maxBytes;
+    private final long maxUploadBytes;
+
+    public JsonBodyLimit(@Value("${jiaoyun.api.max-json-bytes:1048576}") long maxBytes,
+                         @Value("${jiaoyun.api.max-upload-bytes:54525952}") long maxUploadBytes) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     @RequestFilter
@@ -28,6 +33,9 @@ public class JsonBodyLimit {
     public HttpResponse<?> limit(HttpRequest<?> request) {
         boolean upload = request.getContentType().map(t -> t.getName().equals(MediaType.MULTIPART_FORM_DATA)).orElse(false);
         if (!upload && request.getContentLength() > maxBytes) {
+            return Problems.response(request, new ApiProblem(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "problem.too-large.detail"));
+        }
+        if (upload && request.getContentLength() > maxUploadBytes && !BULK_IMPORT.matcher(request.getPath()).matches()) {
             return Problems.response(request, new ApiProblem(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "problem.too-large.detail"));
         }
         return null;

@@ -189,6 +189,20 @@ class PassIngestIT {
         assertThat(f.get(Indicators.PENALTY_RATE).toString()).contains("numerator=1").contains("denominator=9");
     }
 
+    @Test
+    void bulkImportsMayExceedTheDocumentUploadLimitAndOtherUploadsMayNot() {
+        byte[] big = new byte[60 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) '\n');
+        byte[] header = "record_id,site,lane,passed_at,plate,axles,gross_kg\n".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(header, 0, big, 0, header.length);
+        HttpResponse<Map<String, Object>> module = shaoxing.upload(BASE + "/imports/passes", "big.csv", big, Map.of());
+        assertThat(module.code()).as("%s", module.body()).isEqualTo(200);
+        assertThat(module.body()).containsEntry("accepted", 0);
+        HttpResponse<Map<String, Object>> document = shaoxing.upload("/api/worklists/import", "big.txt", big, Map.of());
+        assertThat(document.code()).as("%s", document.body()).isIn(400, 413);
+        assertThat(document.body().toString()).as("the document importer names the file and its limit").contains("big.txt");
+    }
+
     private static long id(HttpResponse<Map<String, Object>> r) {
         assertThat(r.code()).as("%s", r.body()).isEqualTo(201);
         return ((Number) r.body().get("id")).longValue();
