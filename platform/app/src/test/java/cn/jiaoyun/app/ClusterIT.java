@@ -73,7 +73,7 @@ class ClusterIT {
 
                 assertThat(platformA.delete("/api/admin/plugins/echo").code()).isEqualTo(204);
                 assertThat(eventually(shaoxingB, r -> r.code() == 404)).as("node B stops the module removed on A").isTrue();
-                assertThat(b.output()).contains("Another node changed module(s) echo");
+                assertThat(b.output()).contains("Module change announced (echo)");
             }
         } finally {
             if (b != null) {

@@ -79,7 +79,7 @@ public class PluginCluster {
                     boolean due = System.currentTimeMillis() - lastSync > resyncMillis;
                     if ((notes != null && notes.length > 0) || due) {
                         if (notes != null && notes.length > 0) {
-                            LOG.info("Another node changed module(s) {}; reconciling", notes[0].getParameter());
+                            LOG.info("Module change announced ({}); reconciling", notes[0].getParameter());
                         }
                         runtime.reconcile();
                         lastSync = System.currentTimeMillis();
