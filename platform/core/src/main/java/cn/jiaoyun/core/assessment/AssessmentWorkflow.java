@@ -60,10 +60,17 @@ public class AssessmentWorkflow {
     private final DeductionRepository deductions;
     private final AuditLog audit;
 
+    private final cn.jiaoyun.core.indicators.IndicatorCatalog indicators;
+    private final cn.jiaoyun.core.indicators.TargetIndicators targetIndicators;
+
     public AssessmentWorkflow(TenantTransactions tx, BureauService bureaus, UserRepository users,
                               WorkListRepository lists, AssessmentItemRepository items, TargetRepository targets,
                               DeductionRuleRepository rules, ProgressRepository progress, ReviewRepository reviews,
-                              DeductionRepository deductions, AuditLog audit) {
+                              DeductionRepository deductions, AuditLog audit,
+                              cn.jiaoyun.core.indicators.IndicatorCatalog indicators,
+                              cn.jiaoyun.core.indicators.TargetIndicators targetIndicators) {
+        this.indicators = indicators;
+        this.targetIndicators = targetIndicators;
         this.tx = tx;
         this.bureaus = bureaus;
         this.users = users;
@@ -304,14 +311,21 @@ public class AssessmentWorkflow {
         for (ProgressRepository.ValueRow row : progress.values(tenant, item.id(), unitId)) {
             latest.putIfAbsent(row.targetId(), row);
         }
+        Map<Long, String> fedBy = targetIndicators.ofItem(tenant, item.id());
+        java.time.YearMonth through = today.getYear() > year ? java.time.YearMonth.of(year, 12)
+                : java.time.YearMonth.of(year, today.getYear() < year ? 1 : today.getMonthValue());
         List<TargetState> states = targets.findByTenantIdAndItemIdOrderById(tenant, item.id()).stream()
                 .filter(t -> !t.suppressed())
                 .map(t -> {
                     ProgressRepository.ValueRow row = latest.get(t.id());
-                    TargetStatus status = TargetProgress.evaluate(t.comparator(), t.value(), row == null ? null : row.actual(),
+                    String code = fedBy.get(t.id());
+                    BigDecimal live = code == null ? null : indicators.find(code)
+                            .map(i -> indicators.yearToDate(tenant, i, through)).orElse(null);
+                    BigDecimal actual = code != null ? live : row == null ? null : row.actual();
+                    TargetStatus status = TargetProgress.evaluate(t.comparator(), t.value(), actual,
                             t.deadlineMonth(), t.deadlineDay(), year, today);
                     return new TargetState(t, row == null ? null : row.actual(), row == null ? null : row.period(),
-                            status, status.colour());
+                            status, status.colour(), code, live);
                 })
                 .toList();
         return new ItemProgress(item.id(), unitId, states,

@@ -23,10 +23,14 @@ public final class WorkflowViews {
     public record ValueEntry(long targetId, BigDecimal actual) {
     }
 
-    /** A target with its latest reported value and where it stands. */
+    /**
+     * A target with its latest reported value and where it stands. A target fed by an indicator
+     * ({@code indicator}) stands on the indicator's year-to-date value ({@code live}) instead.
+     */
     @Serdeable
     public record TargetState(Target target, @Nullable BigDecimal latest, @Nullable LocalDate latestPeriod,
-                              TargetStatus status, String colour) {
+                              TargetStatus status, String colour, @Nullable String indicator,
+                              @Nullable BigDecimal live) {
     }
 
     @Serdeable
