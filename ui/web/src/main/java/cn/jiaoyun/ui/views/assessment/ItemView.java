@@ -171,7 +171,14 @@ public class ItemView extends VerticalLayout implements BeforeEnterObserver, Has
             });
             String latest = state.latest() == null ? "—" : state.latest().stripTrailingZeros().toPlainString()
                     + state.target().unit() + "（" + YearMonth.from(state.latestPeriod()) + "）";
-            unitPart.add(new Div(new Span(requirement(state.target()) + " · " + getTranslation("item.latest") + " " + latest + " "), status));
+            Div line = new Div(new Span(requirement(state.target()) + " · " + getTranslation("item.latest") + " " + latest + " "), status);
+            if (state.indicator() != null) {
+                String live = state.live() == null ? "—" : state.live().stripTrailingZeros().toPlainString() + state.target().unit();
+                Span fed = new Span(" · " + getTranslation("item.live", state.indicator(), live));
+                fed.setId("live-" + state.target().id());
+                line.add(fed);
+            }
+            unitPart.add(line);
         }
         boolean mayReport = actor.has(Role.BUREAU_ADMIN) || (actor.has(Role.REPORTER) && ownUnit != null && ownUnit.equals(unit.id()));
         if (mayReport) {
