@@ -65,6 +65,7 @@ public class CasesView extends VerticalLayout {
         grid.addColumn(c -> Ui.status(view, c.status())).setHeader(view.text("状态", "Status")).setAutoWidth(true);
         grid.addColumn(c -> c.plate() + (c.plateColour() == null ? "" : "（" + c.plateColour() + "）"))
                 .setHeader(view.text("车牌号", "Plate")).setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(this::flags)).setHeader(view.text("标记", "Flags")).setAutoWidth(true);
         grid.addColumn(c -> Ui.time(c.detectedAt())).setHeader(view.text("过车时间", "Passed at")).setAutoWidth(true);
         grid.addColumn(c -> c.site() + " / " + c.lane()).setHeader(view.text("执法点 / 车道", "Site / lane")).setAutoWidth(true);
         grid.addColumn(Cases.Case::axles).setHeader(view.text("轴数", "Axles")).setAutoWidth(true)
@@ -79,7 +80,6 @@ public class CasesView extends VerticalLayout {
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(c -> Ui.number(c.fineYuan())).setHeader(view.text("罚款(元)", "Fine (yuan)")).setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(new ComponentRenderer<>(this::flags)).setHeader(view.text("标记", "Flags")).setAutoWidth(true);
         grid.setItems(q -> services.cases.page(view.bureau(), status, q.getOffset(), q.getLimit()).stream(),
                 q -> services.cases.count(view.bureau(), status));
         grid.setEmptyStateText(view.text("没有案件", "No cases"));

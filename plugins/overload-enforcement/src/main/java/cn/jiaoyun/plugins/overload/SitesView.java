@@ -47,7 +47,7 @@ public class SitesView extends VerticalLayout {
         grid.addColumn(s -> Ui.roadClass(view, s.roadClass())).setHeader(view.text("道路等级", "Road class")).setAutoWidth(true);
         grid.addColumn(s -> Ui.date(s.commissionedOn())).setHeader(view.text("启用日期", "In service since")).setAutoWidth(true);
         grid.addColumn(s -> Ui.yesNo(view, s.online())).setHeader(view.text("在线", "Online")).setAutoWidth(true);
-        grid.addColumn(this::lanes).setHeader(view.text("车道", "Lanes")).setFlexGrow(1);
+        grid.addColumn(this::lanes).setHeader(view.text("车道", "Lanes")).setAutoWidth(true).setFlexGrow(1);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(view.text("尚无执法点", "No sites yet"));
 

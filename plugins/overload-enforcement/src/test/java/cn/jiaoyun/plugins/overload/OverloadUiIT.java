@@ -191,6 +191,33 @@ class OverloadUiIT extends BrowserTest {
         assertThat(dailyRow("2020-06-03")).containsExactly("2020-06-03", "2", "2", "1");
         assertThat(browser.find("#oe-daily-title").getText()).contains("共检测 4 辆");
         browser.screenshot("overload-dashboard");
+
+        // a larger file (120,300 lines, 24 batches): the page follows it by polling, the progress bar
+        // moves, and at the end come the counts and the first rejected lines
+        browser.find("#menu-module-overload-enforcement-imports").click();
+        Path may = Files.createTempFile("may-", ".csv");
+        StringBuilder rows = new StringBuilder("record_id,site,lane,passed_at,plate,axles,vehicle_kind,gross_kg\n");
+        for (int i = 1; i <= 120_300; i++) {
+            rows.append(String.format("M%06d,GS9,%s,2020-05-%02d 08:00:00,浙D%06d,2,货车,%d%n",
+                    i, i % 401 == 0 ? "L9" : "L1", 1 + i % 28, i, 15_000 + i % 2_000));
+        }
+        Files.writeString(may, rows, StandardCharsets.UTF_8);
+        browser.find("#oe-import-upload").getShadowRoot().findElement(By.cssSelector("input[type=file]"))
+                .sendKeys(may.toString());
+        List<String> statuses = new ArrayList<>();
+        List<Double> bar = new ArrayList<>();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(180)).pollingEvery(Duration.ofMillis(50)).until(d -> {
+            statuses.add(browser.find("#oe-import-status").getText());
+            String value = browser.find("#oe-import-progress").getDomProperty("value");
+            bar.add(value == null ? 0 : Double.parseDouble(value));
+            return browser.find("#oe-import-result").getText().contains("拒绝");
+        });
+        assertThat(statuses).as("counts while it ran").anyMatch(t -> t.matches("已读取 [\\d,]+ 行：接收 [\\d,]+ 条.*"));
+        assertThat(bar).as("the progress bar's value while it ran").anyMatch(v -> v > 0 && v < 1);
+        assertThat(browser.find("#oe-import-result").getText()).isEqualTo("接收 120,000 条，重复 0 条，拒绝 300 条");
+        assertThat(browser.find("#oe-import-problems").getText()).contains("第 402 行", "没有车道 L9", "另有 280 行未列出");
+        assertThat(browser.find("#oe-import-progress").isDisplayed()).isFalse();
+        browser.screenshot("overload-import-large");
         main.logout();
 
         // Zhuji did not enable the module: no entries, and its addresses lead nowhere
