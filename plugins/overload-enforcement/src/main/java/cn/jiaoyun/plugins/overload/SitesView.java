@@ -169,6 +169,7 @@ public class SitesView extends VerticalLayout {
     private void refresh(Long select) {
         List<Sites.Site> sites = services.sites.list(view.bureau());
         grid.setItems(sites);
+        grid.recalculateColumnWidths(); // the lanes column grows as lanes are added
         Long keep = select != null ? select : laneSite.getValue() == null ? null : laneSite.getValue().id();
         laneSite.setItems(sites);
         sites.stream().filter(s -> keep != null && s.id() == keep).findFirst()
