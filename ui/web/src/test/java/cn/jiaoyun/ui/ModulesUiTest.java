@@ -5,6 +5,7 @@ import cn.jiaoyun.host.InstalledModule;
 import cn.jiaoyun.host.PluginInstaller;
 import cn.jiaoyun.host.PluginStore;
 import cn.jiaoyun.test.JiaoyunTest;
+import cn.jiaoyun.test.browser.BrowserTest;
 import cn.jiaoyun.test.JiaoyunTestContextBuilder;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class ModulesUiTest extends BrowserTest {
 
         // a static resource of the module's jar is served
         HttpResponse<String> css = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + ui.port() + "/demo-board/board.css")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(baseUrl() + "/demo-board/board.css")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.body()).contains("teal");
 
@@ -217,10 +218,5 @@ class ModulesUiTest extends BrowserTest {
     private void awaitState(String id, InstalledModule.State state) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
                 .until(d -> store.find(id).map(m -> m.state() == state).orElse(false));
-    }
-
-    /** Error pages answer 404 or 503 on a full page load; the browser logs those, and nothing else may be logged. */
-    private void expectedConsoleErrors() {
-        assertThat(browser.consoleErrors()).allMatch(e -> e.contains("404") || e.contains("503"), "only expected statuses");
     }
 }

@@ -3,6 +3,7 @@ package cn.jiaoyun.ui;
 import cn.jiaoyun.core.bureau.BureauService;
 import cn.jiaoyun.core.bureau.Unit;
 import cn.jiaoyun.test.JiaoyunTest;
+import cn.jiaoyun.test.browser.BrowserTest;
 import cn.jiaoyun.test.JiaoyunTestContextBuilder;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

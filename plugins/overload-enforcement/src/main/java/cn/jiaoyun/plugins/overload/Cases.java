@@ -31,6 +31,7 @@ final class Cases {
             join oe_pass p on p.record_id = c.record_id
             join oe_lane l on l.id = p.lane_id
             join oe_site s on s.id = l.site_id""";
+    private static final String ORDER = " order by c.detected_at desc, c.id desc";
 
     private final ModuleData data;
 
@@ -39,10 +40,44 @@ final class Cases {
     }
 
     List<Case> list(BureauRef bureau, Status status, int limit) {
+        return page(bureau, status, 0, limit);
+    }
+
+    /** One page of the cases with {@code status} (all when null), newest first. */
+    List<Case> page(BureauRef bureau, Status status, int offset, int limit) {
         return data.readInBureau(bureau, sql -> status == null
-                ? sql.query(SELECT + " order by c.detected_at desc, c.id desc limit ?", Cases::row, limit)
-                : sql.query(SELECT + " where c.status = ? order by c.detected_at desc, c.id desc limit ?", Cases::row,
-                        status.name(), limit));
+                ? sql.query(SELECT + ORDER + " limit ? offset ?", Cases::row, limit, offset)
+                : sql.query(SELECT + " where c.status = ?" + ORDER + " limit ? offset ?", Cases::row,
+                        status.name(), limit, offset));
+    }
+
+    /** How many cases have {@code status} (all when null). */
+    int count(BureauRef bureau, Status status) {
+        return data.readInBureau(bureau, sql -> status == null
+                ? sql.queryOne("select count(*) from oe_case", rs -> rs.getInt(1)).orElse(0)
+                : sql.queryOne("select count(*) from oe_case where status = ?", rs -> rs.getInt(1), status.name()).orElse(0));
+    }
+
+    /**
+     * Hands every case with {@code status} (all when null), newest first, to {@code each}, in one
+     * read that fetches a thousand rows at a time (an export of any size never holds them all).
+     */
+    void forEach(BureauRef bureau, Status status, java.util.function.Consumer<Case> each) {
+        data.readInBureau(bureau, sql -> {
+            try (java.sql.PreparedStatement ps = sql.connection().prepareStatement(
+                    SELECT + (status == null ? "" : " where c.status = ?") + ORDER)) {
+                ps.setFetchSize(1_000);
+                if (status != null) {
+                    ps.setString(1, status.name());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(row(rs));
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     Case get(BureauRef bureau, long id) {
@@ -86,6 +121,15 @@ final class Cases {
             case REVIEWED -> "已审核";
             case PENALTY_DECIDED -> "已决定处罚";
             case CLOSED -> "已结案";
+        };
+    }
+
+    static String labelEn(Status s) {
+        return switch (s) {
+            case DETECTED -> "Detected";
+            case REVIEWED -> "Reviewed";
+            case PENALTY_DECIDED -> "Penalty decided";
+            case CLOSED -> "Closed";
         };
     }
 

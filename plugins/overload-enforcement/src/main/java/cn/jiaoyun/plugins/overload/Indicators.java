@@ -9,7 +9,9 @@ import cn.jiaoyun.plugin.api.ModuleData;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +53,32 @@ final class Indicators {
         this.publisher = publisher;
     }
 
+    /** One day's counts: passes checked, overloaded (warnings and cases), cases opened. */
+    record Day(LocalDate date, long checked, long overloaded, long cases) {
+    }
+
     /** Computes one month's figures from the tables and publishes them; returns them by code. */
     Map<String, BigDecimal[]> recompute(BureauRef bureau, YearMonth month) {
+        Map<String, BigDecimal[]> figures = compute(bureau, month);
+        for (var e : figures.entrySet()) {
+            BigDecimal[] v = e.getValue();
+            if (v.length == 2) {
+                publisher.publishRatio(bureau, e.getKey(), month, v[0], v[1]);
+            } else {
+                publisher.publish(bureau, e.getKey(), month, v[0]);
+            }
+        }
+        return figures;
+    }
+
+    /**
+     * One month's figures by code, read only: a count as {@code [value]}, a rate as
+     * {@code [numerator, denominator]}.
+     */
+    Map<String, BigDecimal[]> compute(BureauRef bureau, YearMonth month) {
         Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(PassRecord.CHINA).toInstant());
         Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(PassRecord.CHINA).toInstant());
-        Map<String, BigDecimal[]> figures = data.readInBureau(bureau, sql -> {
+        return data.readInBureau(bureau, sql -> {
             Map<String, BigDecimal[]> f = new LinkedHashMap<>();
             sql.queryOne("""
                     select count(*),
@@ -96,15 +119,65 @@ final class Indicators {
             }, first, next, next, next);
             return f;
         });
-        for (var e : figures.entrySet()) {
-            BigDecimal[] v = e.getValue();
-            if (v.length == 2) {
-                publisher.publishRatio(bureau, e.getKey(), month, v[0], v[1]);
-            } else {
-                publisher.publish(bureau, e.getKey(), month, v[0]);
-            }
+    }
+
+    /** Every day of {@code month} (China Standard Time), with zeros for days without passes. */
+    List<Day> daily(BureauRef bureau, YearMonth month) {
+        Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(PassRecord.CHINA).toInstant());
+        Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(PassRecord.CHINA).toInstant());
+        Map<LocalDate, long[]> counts = new java.util.TreeMap<>();
+        data.readInBureau(bureau, sql -> {
+            sql.query("""
+                    select (p.passed_at at time zone 'Asia/Shanghai')::date, count(*),
+                           count(*) filter (where p.outcome in ('WARNING', 'CASE'))
+                    from oe_pass p where p.passed_at >= ? and p.passed_at < ? group by 1""", rs -> {
+                long[] c = counts.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new long[3]);
+                c[0] = rs.getLong(2);
+                c[1] = rs.getLong(3);
+                return 1;
+            }, from, to);
+            sql.query("""
+                    select (detected_at at time zone 'Asia/Shanghai')::date, count(*)
+                    from oe_case where detected_at >= ? and detected_at < ? group by 1""", rs -> {
+                counts.computeIfAbsent(rs.getDate(1).toLocalDate(), d -> new long[3])[2] = rs.getLong(2);
+                return 1;
+            }, from, to);
+            return null;
+        });
+        List<Day> days = new ArrayList<>();
+        for (int d = 1; d <= month.lengthOfMonth(); d++) {
+            long[] c = counts.getOrDefault(month.atDay(d), new long[3]);
+            days.add(new Day(month.atDay(d), c[0], c[1], c[2]));
         }
-        return figures;
+        return days;
+    }
+
+    /** The months (China Standard Time) that have pass records, latest first. */
+    List<YearMonth> months(BureauRef bureau) {
+        return data.readInBureau(bureau, sql -> sql.query("""
+                select distinct date_trunc('month', passed_at at time zone 'Asia/Shanghai')::date
+                from oe_pass order by 1 desc""", rs -> YearMonth.from(rs.getDate(1).toLocalDate())));
+    }
+
+    /** The definition of an indicator by its code. */
+    static IndicatorDefinition definition(String code) {
+        return DEFINITIONS.stream().filter(d -> d.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no indicator " + code));
+    }
+
+    /**
+     * A figure as a bureau writes it: a rate as a percentage with one decimal ({@code 6.0%}; a dash
+     * when nothing was counted), a count with thousands separators and its unit ({@code 1,234 辆}).
+     */
+    static String format(IndicatorDefinition definition, BigDecimal[] value) {
+        if (value.length == 2) {
+            if (value[1] == null || value[1].signum() == 0) {
+                return "—";
+            }
+            return value[0].multiply(BigDecimal.valueOf(100)).divide(value[1], 1, java.math.RoundingMode.HALF_UP)
+                    .toPlainString() + "%";
+        }
+        return String.format(java.util.Locale.ROOT, "%,d", value[0].longValue()) + " " + definition.unit();
     }
 
     private static BigDecimal[] one(BigDecimal v) {

@@ -1,6 +1,5 @@
 package cn.jiaoyun.plugins.overload;
 
-import cn.jiaoyun.plugin.api.BureauRef;
 import cn.jiaoyun.plugin.api.Endpoint;
 import cn.jiaoyun.plugin.api.Importer;
 import cn.jiaoyun.plugin.api.IndicatorDefinition;
@@ -9,6 +8,7 @@ import cn.jiaoyun.plugin.api.ModuleContext;
 import cn.jiaoyun.plugin.api.ModuleProblem;
 import cn.jiaoyun.plugin.api.ModuleRequest;
 import cn.jiaoyun.plugin.api.ModuleResponse;
+import cn.jiaoyun.plugin.api.ViewContribution;
 import org.pf4j.Extension;
 
 import java.math.BigDecimal;
@@ -28,8 +28,10 @@ public class OverloadModule implements JiaoyunModule {
 
     private static final String ADMIN = "BUREAU_ADMIN";
     private static final String SUPERVISOR = "SUPERVISOR";
+    private static final String REPORTER = "REPORTER";
 
     private ModuleContext context;
+    private OverloadServices services;
     private Sites sites;
     private PassIngest ingest;
     private Cases cases;
@@ -38,10 +40,29 @@ public class OverloadModule implements JiaoyunModule {
     @Override
     public void start(ModuleContext context) {
         this.context = context;
-        this.sites = new Sites(context.data());
-        this.ingest = new PassIngest(context.data());
-        this.cases = new Cases(context.data());
-        this.indicators = new Indicators(context.data(), context.indicators());
+        this.services = OverloadServices.start(context);
+        this.sites = services.sites;
+        this.ingest = services.ingest;
+        this.cases = services.cases;
+        this.indicators = services.indicators;
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            OverloadServices.stop(context);
+        }
+    }
+
+    @Override
+    public List<ViewContribution> views() {
+        return List.of(
+                ViewContribution.page("sites", SitesView.class, "治超执法点", "Enforcement sites", "TRUCK"),
+                ViewContribution.page("cases", CasesView.class, "治超案件", "Overload cases", "GAVEL"),
+                ViewContribution.hidden("cases/:id", CaseView.class),
+                ViewContribution.page("dashboard", DashboardView.class, "治超月报", "Monthly overload report", "BAR_CHART"),
+                new ViewContribution("imports", ImportView.class, "过车记录导入", "Import pass records", "UPLOAD",
+                        Set.of(ADMIN, REPORTER)));
     }
 
     @Override
@@ -56,8 +77,8 @@ public class OverloadModule implements JiaoyunModule {
 
     @Override
     public List<Importer> importers() {
-        return List.of(new Importer("passes", "过车记录", "Pass records", Set.of("csv", "txt"), Set.of(ADMIN, "REPORTER"),
-                (r, fileName, in) -> published(r.bureau(), ingest.csv(r.bureau(), fileName, in)).outcome()));
+        return List.of(new Importer("passes", "过车记录", "Pass records", Set.of("csv", "txt"), Set.of(ADMIN, REPORTER),
+                (r, fileName, in) -> services.importCsv(r.bureau(), fileName, in, PassIngest.Progress.NONE).outcome()));
     }
 
     @Override
@@ -70,9 +91,14 @@ public class OverloadModule implements JiaoyunModule {
                 Endpoint.post("/sites/{id}/lanes", r -> ModuleResponse.created(Map.of("id",
                         sites.addLane(r.bureau(), id(r, "id"), r.json())))).forRoles(ADMIN),
                 Endpoint.get("/limits", r -> ModuleResponse.ok(limits())),
-                Endpoint.post("/passes", r -> ModuleResponse.ok(published(r.bureau(),
-                        ingest.records(r.bureau(), records(r))).outcome())).forRoles(ADMIN, "REPORTER"),
+                Endpoint.post("/passes", r -> ModuleResponse.ok(services.published(r.bureau(),
+                        ingest.records(r.bureau(), records(r))).outcome())).forRoles(ADMIN, REPORTER),
                 Endpoint.get("/cases", r -> ModuleResponse.ok(cases.list(r.bureau(), status(r), limit(r)))),
+                Endpoint.get("/cases.xlsx", r -> {
+                    Cases.Status status = status(r);
+                    return ModuleResponse.file(CaseExport.CONTENT_TYPE, CaseExport.fileName(status),
+                            services.export.xlsx(r.bureau(), status));
+                }),
                 Endpoint.get("/cases/{id}", r -> ModuleResponse.ok(cases.get(r.bureau(), id(r, "id")))),
                 Endpoint.post("/cases/{id}/review", r -> ModuleResponse.ok(advance(r, Cases.Status.REVIEWED)))
                         .forRoles(ADMIN, SUPERVISOR),
@@ -82,14 +108,8 @@ public class OverloadModule implements JiaoyunModule {
                         .forRoles(ADMIN, SUPERVISOR),
                 Endpoint.get("/settings", r -> ModuleResponse.ok(ingest.settings(r.bureau()))),
                 Endpoint.put("/settings", r -> ModuleResponse.ok(saveSettings(r))).forRoles(ADMIN),
-                Endpoint.get("/indicators/{month}", r -> ModuleResponse.ok(figures(indicators.recompute(r.bureau(), month(r))))));
-    }
-
-    private PassIngest.Result published(BureauRef bureau, PassIngest.Result result) {
-        for (YearMonth m : result.months()) {
-            indicators.recompute(bureau, m);
-        }
-        return result;
+                Endpoint.get("/indicators/{month}", r -> ModuleResponse.ok(figures(indicators.recompute(r.bureau(), month(r))))),
+                Endpoint.get("/daily/{month}", r -> ModuleResponse.ok(indicators.daily(r.bureau(), month(r)))));
     }
 
     private Cases.Case advance(ModuleRequest r, Cases.Status to) {
@@ -97,9 +117,7 @@ public class OverloadModule implements JiaoyunModule {
         Object fine = body.get("fineYuan");
         Integer fineYuan = fine instanceof Number n ? n.intValue() : null;
         Object note = body.get("note");
-        Cases.Case c = cases.advance(r.bureau(), id(r, "id"), to, r.user(), fineYuan, note == null ? null : note.toString());
-        indicators.recompute(r.bureau(), YearMonth.from(c.detectedAt().atZone(PassRecord.CHINA)));
-        return c;
+        return services.advance(r.bureau(), id(r, "id"), to, r.user(), fineYuan, note == null ? null : note.toString());
     }
 
     private PassIngest.Settings saveSettings(ModuleRequest r) {

@@ -48,6 +48,18 @@ final class PassIngest {
         }
     }
 
+    /**
+     * Told how an ingest goes, after every batch written (and every {@link #BATCH} lines read):
+     * the lines read so far and the counts so far. Called on the ingesting thread.
+     */
+    @FunctionalInterface
+    interface Progress {
+        Progress NONE = (lines, accepted, duplicates, rejected) -> {
+        };
+
+        void update(long lines, long accepted, long duplicates, long rejected);
+    }
+
     private final ModuleData data;
 
     PassIngest(ModuleData data) {
@@ -62,6 +74,11 @@ final class PassIngest {
 
     /** Reads a CSV file (UTF-8, header row naming the fields in English or Chinese). */
     Result csv(BureauRef bureau, String fileName, InputStream in) throws IOException {
+        return csv(bureau, fileName, in, Progress.NONE);
+    }
+
+    /** Reads a CSV file as {@link #csv(BureauRef, String, InputStream)}, telling {@code progress} as it goes. */
+    Result csv(BureauRef bureau, String fileName, InputStream in, Progress progress) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         String header = reader.readLine();
         if (header == null) {
@@ -81,12 +98,16 @@ final class PassIngest {
             throw ModuleProblem.badInput("file", "文件“" + fileName + "”第 1 行（表头）缺少列：" + String.join("、", missing),
                     "Line 1 (header) of '" + fileName + "' lacks the columns " + missing);
         }
-        Batcher batcher = new Batcher(bureau);
+        Batcher batcher = new Batcher(bureau, progress);
         try {
             String line;
             long lineNo = 1;
             while ((line = reader.readLine()) != null) {
                 lineNo++;
+                batcher.lines = lineNo;
+                if (lineNo % BATCH == 0) {
+                    batcher.report();
+                }
                 if (line.isBlank()) {
                     continue;
                 }
@@ -105,7 +126,7 @@ final class PassIngest {
 
     /** Records sent as JSON objects (the API); "line" in problems is the 1-based position in the list. */
     Result records(BureauRef bureau, List<Map<String, Object>> records) {
-        Batcher batcher = new Batcher(bureau);
+        Batcher batcher = new Batcher(bureau, Progress.NONE);
         try {
             long n = 0;
             for (Map<String, Object> record : records) {
@@ -143,9 +164,12 @@ final class PassIngest {
             return t;
         });
         private java.util.concurrent.Future<long[]> inFlight;
+        private final Progress progress;
+        private long lines;
 
-        Batcher(BureauRef bureau) {
+        Batcher(BureauRef bureau, Progress progress) {
             this.bureau = bureau;
+            this.progress = progress;
             this.settings = settings(bureau);
             this.lanes = data.readInBureau(bureau, sql -> {
                 Map<String, Long> m = new HashMap<>();
@@ -233,6 +257,11 @@ final class PassIngest {
             rows.setLength(0);
             seenInBatch.clear();
             inBatch = 0;
+            report();
+        }
+
+        void report() {
+            progress.update(lines, accepted, duplicates, rejected);
         }
 
         private void awaitWritten() {
@@ -259,6 +288,7 @@ final class PassIngest {
         Result finish() {
             flush();
             awaitWritten();
+            report();
             return new Result(accepted, duplicates, rejected, problems, months);
         }
 

@@ -1,4 +1,4 @@
-package cn.jiaoyun.ui.pages;
+package cn.jiaoyun.test.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
