@@ -61,3 +61,16 @@ create index oe_case_status_idx on oe_case (tenant_id, status, detected_at);
 select app_apply_tenant_policies('oe_case');
 grant select, insert, update on oe_case to ${app_role};
 
+
+--changeset overload-enforcement:003-onsite-cases
+-- 现场执法案件: the month's on-site enforcement cases as the brigade reports them, so that the
+-- non-site share of all cases can be computed; unknown months stay unknown.
+create table oe_onsite_cases (
+    tenant_id  text not null references tenant (id) check (tenant_id <> ''),
+    month      date not null check (extract(day from month) = 1),
+    cases      integer not null check (cases >= 0),
+    updated_at timestamptz not null default now(),
+    primary key (tenant_id, month)
+);
+select app_apply_tenant_policies('oe_onsite_cases');
+grant select, insert, update on oe_onsite_cases to ${app_role};

@@ -27,6 +27,7 @@ final class Indicators {
     static final String RATE_EXPRESSWAY = "overload.rate_expressway";
     static final String RATE_ORDINARY = "overload.rate_ordinary";
     static final String CASES = "overload.nonsite_cases";
+    static final String NONSITE_SHARE = "overload.nonsite_share";
     static final String PENALTY_RATE = "overload.penalty_rate";
     static final String LANES_ADDED = "overload.lanes_added";
     static final String LANES_ONLINE = "overload.lanes_online_rate";
@@ -39,6 +40,7 @@ final class Indicators {
             new IndicatorDefinition(RATE_EXPRESSWAY, "高速公路超限率", "Overload rate, expressways", "%", Aggregation.RATIO, Direction.LOWER, true),
             new IndicatorDefinition(RATE_ORDINARY, "普通公路超限率", "Overload rate, ordinary roads", "%", Aggregation.RATIO, Direction.LOWER, true),
             new IndicatorDefinition(CASES, "非现场执法案件数", "Non-site enforcement cases", "件", Aggregation.SUM, Direction.HIGHER, true),
+            new IndicatorDefinition(NONSITE_SHARE, "非现场执法案件占比", "Non-site share of all cases", "%", Aggregation.RATIO, Direction.HIGHER, true),
             new IndicatorDefinition(PENALTY_RATE, "治超非现场执法处罚率", "Non-site penalty rate", "%", Aggregation.RATIO, Direction.HIGHER, true),
             new IndicatorDefinition(LANES_ADDED, "新增治超非现场执法车道", "Enforcement lanes added", "条", Aggregation.SUM, Direction.HIGHER, true),
             new IndicatorDefinition(LANES_ONLINE, "非现场执法车道在线率", "Lanes online", "%", Aggregation.RATIO, Direction.HIGHER, true),
@@ -106,6 +108,12 @@ final class Indicators {
                 f.put(PENALTY_RATE, new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(1)});
                 return 1;
             }, from, to);
+            // the share needs the month's on-site cases; without them it stays unknown
+            BigDecimal onsite = sql.queryOne("select cases from oe_onsite_cases where month = ?",
+                    rs -> rs.getBigDecimal(1), java.sql.Date.valueOf(month.atDay(1))).orElse(null);
+            BigDecimal nonsite = f.get(CASES)[0];
+            f.put(NONSITE_SHARE, new BigDecimal[] {onsite == null ? null : nonsite,
+                    onsite == null ? null : nonsite.add(onsite)});
             java.sql.Date first = java.sql.Date.valueOf(month.atDay(1));
             java.sql.Date next = java.sql.Date.valueOf(month.plusMonths(1).atDay(1));
             sql.queryOne("""

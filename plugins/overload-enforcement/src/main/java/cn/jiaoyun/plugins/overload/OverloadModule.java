@@ -106,6 +106,8 @@ public class OverloadModule implements JiaoyunModule {
                         .forRoles(ADMIN, SUPERVISOR),
                 Endpoint.post("/cases/{id}/close", r -> ModuleResponse.ok(advance(r, Cases.Status.CLOSED)))
                         .forRoles(ADMIN, SUPERVISOR),
+                Endpoint.put("/onsite-cases/{month}", r -> ModuleResponse.ok(figures(saveOnsiteCases(r))))
+                        .forRoles(ADMIN, "REPORTER"),
                 Endpoint.get("/settings", r -> ModuleResponse.ok(ingest.settings(r.bureau()))),
                 Endpoint.put("/settings", r -> ModuleResponse.ok(saveSettings(r))).forRoles(ADMIN),
                 Endpoint.get("/indicators/{month}", r -> ModuleResponse.ok(figures(indicators.recompute(r.bureau(), month(r))))),
@@ -118,6 +120,20 @@ public class OverloadModule implements JiaoyunModule {
         Integer fineYuan = fine instanceof Number n ? n.intValue() : null;
         Object note = body.get("note");
         return services.advance(r.bureau(), id(r, "id"), to, r.user(), fineYuan, note == null ? null : note.toString());
+    }
+
+    /** Records the month's on-site cases (现场执法案件数) and republishes the month. */
+    private Map<String, BigDecimal[]> saveOnsiteCases(ModuleRequest r) {
+        YearMonth month = month(r);
+        Object cases = r.json().get("cases");
+        if (!(cases instanceof Number n) || n.intValue() < 0 || n.doubleValue() != n.intValue()) {
+            throw ModuleProblem.badInput("cases", "现场执法案件数应为非负整数", "cases must be a whole number, 0 or more");
+        }
+        context.data().inBureau(r.bureau(), sql -> sql.update("""
+                insert into oe_onsite_cases (tenant_id, month, cases) values (?, ?, ?)
+                on conflict (tenant_id, month) do update set cases = excluded.cases, updated_at = now()""",
+                r.bureau().code(), java.sql.Date.valueOf(month.atDay(1)), ((Number) cases).intValue()));
+        return indicators.recompute(r.bureau(), month);
     }
 
     private PassIngest.Settings saveSettings(ModuleRequest r) {
@@ -156,7 +172,16 @@ public class OverloadModule implements JiaoyunModule {
 
     private static Map<String, Object> figures(Map<String, BigDecimal[]> f) {
         Map<String, Object> out = new LinkedHashMap<>();
-        f.forEach((code, v) -> out.put(code, v.length == 1 ? v[0] : Map.of("numerator", v[0], "denominator", v[1])));
+        f.forEach((code, v) -> {
+            if (v.length == 1) {
+                out.put(code, v[0]);
+            } else {
+                Map<String, Object> ratio = new LinkedHashMap<>();
+                ratio.put("numerator", v[0]);
+                ratio.put("denominator", v[1]);
+                out.put(code, ratio);
+            }
+        });
         return out;
     }
 

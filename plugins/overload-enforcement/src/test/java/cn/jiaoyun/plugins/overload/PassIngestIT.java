@@ -141,6 +141,15 @@ class PassIngestIT {
         BigDecimal zhujiChecked = tx.withConnection("zhuji", true, c -> value(c, Indicators.CHECKED));
         assertThat(zhujiChecked).isNull();
 
+        assertThat(f.get(Indicators.NONSITE_SHARE).toString()).as("unknown until on-site cases are known")
+                .contains("numerator=null");
+        HttpResponse<Map<String, Object>> onsite = shaoxing.put(BASE + "/onsite-cases/2020-06", Map.of("cases", 3));
+        assertThat(onsite.code()).as("%s", onsite.body()).isEqualTo(200);
+        assertThat(onsite.body().get(Indicators.NONSITE_SHARE).toString()).contains("numerator=9").contains("denominator=12");
+        BigDecimal share = tx.withConnection("shaoxing", true, c -> value(c, Indicators.NONSITE_SHARE));
+        assertThat(share).as("9 of 12 cases non-site").isEqualByComparingTo("75");
+        assertThat(shaoxing.put(BASE + "/onsite-cases/2020-06", Map.of("cases", -1)).code()).isEqualTo(400);
+
         // idempotent: the same file again adds nothing
         HttpResponse<Map<String, Object>> again = shaoxing.upload(BASE + "/imports/passes", "june.csv", generated, Map.of());
         assertThat(again.body()).containsEntry("accepted", 0).containsEntry("skipped", 150);

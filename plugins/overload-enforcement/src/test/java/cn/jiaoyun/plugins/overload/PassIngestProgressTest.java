@@ -59,7 +59,8 @@ class PassIngestProgressTest {
     @Test
     void progressIsToldEveryBatchOfLinesAndAtTheEnd() throws Exception {
         StringBuilder csv = new StringBuilder("record_id,site,lane,passed_at,plate,axles,gross_kg\n");
-        for (int i = 1; i <= 12_000; i++) {
+        int total = 2 * PassIngest.BATCH + 2_000;
+        for (int i = 1; i <= total; i++) {
             csv.append("R").append(i).append(",S1,L1,2020-06-01 08:00:00,浙D").append(i).append(",2,17000\n");
         }
         List<long[]> told = new ArrayList<>();
@@ -67,10 +68,11 @@ class PassIngestProgressTest {
                 new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
                 (lines, accepted, duplicates, rejected) -> told.add(new long[] {lines, accepted, duplicates, rejected}));
 
-        assertThat(r.rejected()).isEqualTo(12_000);
+        assertThat(r.rejected()).isEqualTo(total);
         assertThat(r.problems()).hasSize(PassIngest.MAX_PROBLEMS);
         assertThat(r.problems().get(0).line()).isEqualTo(2);
-        assertThat(told).extracting(t -> t[0]).containsExactly(5_000L, 10_000L, 12_001L);
-        assertThat(told.get(2)).containsExactly(12_001, 0, 0, 12_000);
+        assertThat(told).extracting(t -> t[0])
+                .containsExactly((long) PassIngest.BATCH, 2L * PassIngest.BATCH, total + 1L);
+        assertThat(told.get(2)).containsExactly(total + 1, 0, 0, total);
     }
 }
