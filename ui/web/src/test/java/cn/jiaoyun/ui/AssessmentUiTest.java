@@ -34,6 +34,8 @@ class AssessmentUiTest extends BrowserTest {
     AssessmentWorkflow workflow;
     @Inject
     BureauService bureaus;
+    @Inject
+    cn.jiaoyun.core.tenancy.TenantTransactions tx;
 
     @Test
     void importReportReviewAndRank() {
@@ -104,6 +106,41 @@ class AssessmentUiTest extends BrowserTest {
                 .as("2020's 6月底 bus-partition target of the brigade, never reported")
                 .contains("催办事项", ENFORCEMENT, "“国家公交都市”创建", "已逾期");
         main.logout();
+
+        // the administrator feeds the brigade's penalty-rate target from an indicator of the catalog
+        tx.withConnection("", false, c -> sql(c, """
+                insert into indicator (code, name_zh, name_en, unit, aggregation, direction, published)
+                values ('ui.penalty_rate', '非现场执法处罚率', 'Non-site penalty rate', '%', 'RATIO', 'HIGHER', true)"""));
+        tx.withConnection("shaoxing", false, c -> sql(c, """
+                insert into indicator_value (tenant_id, indicator_code, month, value, numerator, denominator, source)
+                values ('shaoxing', 'ui.penalty_rate', date '2020-01-01', 70, 7, 10, 'test'),
+                       ('shaoxing', 'ui.penalty_rate', date '2020-02-01', 80, 24, 30, 'test')"""));
+        TargetState rate = workflow.progress("shaoxing", lanesItem, enforcement.id(), LocalDate.now()).targets().stream()
+                .filter(t -> t.target().subject().contains("处罚率")).findFirst().orElseThrow();
+        login.open().logIn(SHAOXING, "admin", PASSWORD);
+        main.bureauName();
+        browser.open("/items/" + lanesItem);
+        WebElement choice = browser.find("#indicator-" + rate.target().id() + " input");
+        choice.click();
+        choice.sendKeys("非现场执法处罚率");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                        .anyMatch(e -> e.getText().startsWith("非现场执法处罚率")));
+        choice.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        choice.sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.waitForText("#live-" + rate.target().id(), "77.5%");
+        browser.waitForText("#status-" + rate.target().id(), "已达成");
+        browser.screenshot("item-indicator-fed");
+        main.logout();
+    }
+
+    private static Object sql(java.sql.Connection c, String statement) {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute(statement);
+            return null;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long itemId(String unitName, String title) {

@@ -73,7 +73,14 @@ public class ItemView extends VerticalLayout implements BeforeEnterObserver, Has
     private ItemDetail item;
     private int year;
 
-    public ItemView(WorkListService worklists, AssessmentWorkflow workflow, BureauService bureaus, UserService users) {
+    private final cn.jiaoyun.core.indicators.IndicatorCatalog catalog;
+    private final cn.jiaoyun.core.indicators.TargetIndicators targetIndicators;
+
+    public ItemView(WorkListService worklists, AssessmentWorkflow workflow, BureauService bureaus, UserService users,
+                    cn.jiaoyun.core.indicators.IndicatorCatalog catalog,
+                    cn.jiaoyun.core.indicators.TargetIndicators targetIndicators) {
+        this.catalog = catalog;
+        this.targetIndicators = targetIndicators;
         this.worklists = worklists;
         this.workflow = workflow;
         this.bureaus = bureaus;
@@ -174,9 +181,15 @@ public class ItemView extends VerticalLayout implements BeforeEnterObserver, Has
             Div line = new Div(new Span(requirement(state.target()) + " · " + getTranslation("item.latest") + " " + latest + " "), status);
             if (state.indicator() != null) {
                 String live = state.live() == null ? "—" : state.live().stripTrailingZeros().toPlainString() + state.target().unit();
-                Span fed = new Span(" · " + getTranslation("item.live", state.indicator(), live));
+                boolean english = "en".equals(UI.getCurrent().getLocale().getLanguage());
+                String name = catalog.find(state.indicator()).map(i -> english ? i.nameEn() : i.nameZh())
+                        .orElse(state.indicator());
+                Span fed = new Span(" · " + getTranslation("item.live", name, live));
                 fed.setId("live-" + state.target().id());
                 line.add(fed);
+            }
+            if (actor.has(Role.BUREAU_ADMIN) || actor.has(Role.SUPERVISOR)) {
+                line.add(indicatorChoice(actor, unit, ownUnit, state));
             }
             unitPart.add(line);
         }
@@ -192,6 +205,38 @@ public class ItemView extends VerticalLayout implements BeforeEnterObserver, Has
                 + r.comment() + " · " + r.reviewer())));
         progress.deductions().forEach(d -> unitPart.add(new Div("−" + d.points().stripTrailingZeros().toPlainString()
                 + " · " + d.reason() + " · " + d.recordedBy())));
+    }
+
+    /** Which indicator, if any, feeds the target (administrators and supervisors choose). */
+    private com.vaadin.flow.component.combobox.ComboBox<cn.jiaoyun.core.indicators.Indicator> indicatorChoice(
+            Actor actor, Unit unit, Long ownUnit, TargetState state) {
+        var choice = new com.vaadin.flow.component.combobox.ComboBox<cn.jiaoyun.core.indicators.Indicator>();
+        choice.setId("indicator-" + state.target().id());
+        choice.setPlaceholder(getTranslation("item.indicator.none"));
+        choice.setClearButtonVisible(true);
+        choice.setWidth("18em");
+        List<cn.jiaoyun.core.indicators.Indicator> all = catalog.all();
+        boolean english = "en".equals(UI.getCurrent().getLocale().getLanguage());
+        choice.setItems(all);
+        choice.setItemLabelGenerator(i -> (english ? i.nameEn() : i.nameZh()) + "（" + i.unit() + "）");
+        all.stream().filter(i -> i.code().equals(state.indicator())).findFirst().ifPresent(choice::setValue);
+        choice.addValueChangeListener(e -> {
+            if (!e.isFromClient()) {
+                return;
+            }
+            try {
+                String ip = null;
+                if (e.getValue() == null) {
+                    targetIndicators.unlink(actor, state.target().id(), ip);
+                } else {
+                    targetIndicators.link(actor, state.target().id(), e.getValue().code(), ip);
+                }
+                render(actor, unit, ownUnit);
+            } catch (ApiProblem problem) {
+                error.setText(problem.fullDetail(UI.getCurrent().getLocale()));
+            }
+        });
+        return choice;
     }
 
     private Div progressForm(Actor actor, Unit unit, ItemProgress progress) {
