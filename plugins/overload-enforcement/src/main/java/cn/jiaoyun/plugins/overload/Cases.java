@@ -80,6 +80,12 @@ final class Cases {
         });
     }
 
+    /** Cases detected or reviewed, with no penalty decided yet. */
+    long countOpen(BureauRef bureau) {
+        return data.readInBureau(bureau, sql -> sql.queryOne(
+                "select count(*) from oe_case where status in ('DETECTED', 'REVIEWED')", rs -> rs.getLong(1)).orElse(0L));
+    }
+
     Case get(BureauRef bureau, long id) {
         return data.readInBureau(bureau, sql -> sql.queryOne(SELECT + " where c.id = ?", Cases::row, id))
                 .orElseThrow(() -> ModuleProblem.notFound("没有编号为 " + id + " 的案件", "No case " + id));

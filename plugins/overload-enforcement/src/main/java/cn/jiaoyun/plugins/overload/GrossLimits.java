@@ -18,6 +18,17 @@ public final class GrossLimits {
     private GrossLimits() {
     }
 
+    /** One row of the reference table {@code oe_gross_limit}. */
+    public record Limit(int axles, String kind, boolean singleDriveAxle, int limitKg, String note) {
+    }
+
+    /** The reference table as the module's migrations wrote it (the version every bureau sees). */
+    static java.util.List<Limit> table(cn.jiaoyun.plugin.api.ModuleData data) {
+        return data.readReference(sql -> sql.query(
+                "select axles, kind, single_drive_axle, limit_kg, note from oe_gross_limit order by axles, kind, single_drive_axle",
+                rs -> new Limit(rs.getInt(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4), rs.getString(5))));
+    }
+
     /**
      * The limit in kg.
      *

@@ -1,5 +1,6 @@
 package cn.jiaoyun.plugins.overload;
 
+import cn.jiaoyun.plugin.api.DashboardCard;
 import cn.jiaoyun.plugin.api.Endpoint;
 import cn.jiaoyun.plugin.api.Importer;
 import cn.jiaoyun.plugin.api.IndicatorDefinition;
@@ -61,8 +62,18 @@ public class OverloadModule implements JiaoyunModule {
                 ViewContribution.page("cases", CasesView.class, "治超案件", "Overload cases", "GAVEL"),
                 ViewContribution.hidden("cases/:id", CaseView.class),
                 ViewContribution.page("dashboard", DashboardView.class, "治超月报", "Monthly overload report", "BAR_CHART"),
+                ViewContribution.page("rules", RulesView.class, "超限标准与设置", "Limits and settings", "SCALE"),
                 new ViewContribution("imports", ImportView.class, "过车记录导入", "Import pass records", "UPLOAD",
                         Set.of(ADMIN, REPORTER)));
+    }
+
+    @Override
+    public List<DashboardCard> dashboardCards() {
+        return List.of(new DashboardCard("open-cases", "待处理治超案件", "Open overload cases", bureau -> {
+            long open = cases.countOpen(bureau);
+            return new DashboardCard.Value(Ui.number(open) + " 件", "已发现、已审核待决定处罚", "detected or reviewed, no decision yet",
+                    "cases");
+        }));
     }
 
     @Override
@@ -140,25 +151,14 @@ public class OverloadModule implements JiaoyunModule {
         Map<String, Object> body = r.json();
         BigDecimal tolerance = body.get("tolerancePercent") instanceof Number n ? new BigDecimal(n.toString()) : null;
         Integer hundred = body.get("hundredTonneKg") instanceof Number n ? n.intValue() : null;
-        if (tolerance == null || tolerance.signum() < 0 || tolerance.compareTo(BigDecimal.valueOf(20)) > 0) {
-            throw ModuleProblem.badInput("tolerancePercent", "称重允许误差应在 0 至 20（%）之间", "tolerancePercent is 0 to 20");
-        }
-        if (hundred == null || hundred <= 0) {
-            throw ModuleProblem.badInput("hundredTonneKg", "百吨王阈值须为正数（千克）", "hundredTonneKg must be positive (kg)");
-        }
-        context.data().inBureau(r.bureau(), sql -> sql.update("""
-                insert into oe_setting (tenant_id, tolerance_percent, hundred_tonne_kg) values (?, ?, ?)
-                on conflict (tenant_id) do update set tolerance_percent = excluded.tolerance_percent,
-                    hundred_tonne_kg = excluded.hundred_tonne_kg, updated_at = now()""",
-                r.bureau().code(), tolerance, hundred));
-        return ingest.settings(r.bureau());
+        return ingest.saveSettings(r.bureau(), tolerance, hundred);
     }
 
     private List<Map<String, Object>> limits() {
-        return context.data().readReference(sql -> sql.query(
-                "select axles, kind, single_drive_axle, limit_kg, note from oe_gross_limit order by axles, kind, single_drive_axle",
-                rs -> Map.of("axles", rs.getInt(1), "kind", rs.getString(2), "singleDriveAxle", rs.getBoolean(3),
-                        "limitKg", rs.getInt(4), "note", rs.getString(5), "rules", GrossLimits.RULES)));
+        return GrossLimits.table(context.data()).stream()
+                .map(l -> Map.<String, Object>of("axles", l.axles(), "kind", l.kind(), "singleDriveAxle", l.singleDriveAxle(),
+                        "limitKg", l.limitKg(), "note", l.note(), "rules", GrossLimits.RULES))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

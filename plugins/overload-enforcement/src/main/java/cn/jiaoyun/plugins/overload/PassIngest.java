@@ -72,6 +72,22 @@ final class PassIngest {
                 rs -> new Settings(rs.getBigDecimal(1), rs.getInt(2)))).orElse(Settings.DEFAULT);
     }
 
+    /** Sets the bureau's judgement settings: tolerance 0–20 %, 百吨王 threshold in kg. */
+    Settings saveSettings(BureauRef bureau, BigDecimal tolerancePercent, Integer hundredTonneKg) {
+        if (tolerancePercent == null || tolerancePercent.signum() < 0 || tolerancePercent.compareTo(BigDecimal.valueOf(20)) > 0) {
+            throw ModuleProblem.badInput("tolerancePercent", "称重允许误差应在 0 至 20（%）之间", "tolerancePercent is 0 to 20");
+        }
+        if (hundredTonneKg == null || hundredTonneKg <= 0) {
+            throw ModuleProblem.badInput("hundredTonneKg", "百吨王阈值须为正数（千克）", "hundredTonneKg must be positive (kg)");
+        }
+        data.inBureau(bureau, sql -> sql.update("""
+                insert into oe_setting (tenant_id, tolerance_percent, hundred_tonne_kg) values (?, ?, ?)
+                on conflict (tenant_id) do update set tolerance_percent = excluded.tolerance_percent,
+                    hundred_tonne_kg = excluded.hundred_tonne_kg, updated_at = now()""",
+                bureau.code(), tolerancePercent, hundredTonneKg));
+        return settings(bureau);
+    }
+
     /** Reads a CSV file (UTF-8, header row naming the fields in English or Chinese). */
     Result csv(BureauRef bureau, String fileName, InputStream in) throws IOException {
         return csv(bureau, fileName, in, Progress.NONE);

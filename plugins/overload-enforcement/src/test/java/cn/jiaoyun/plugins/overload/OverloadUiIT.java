@@ -56,7 +56,7 @@ class OverloadUiIT extends BrowserTest {
     private static final String ZHUJI = "诸暨市交通运输局";
     private static final List<String> MENU = List.of("menu-module-overload-enforcement-sites",
             "menu-module-overload-enforcement-cases", "menu-module-overload-enforcement-dashboard",
-            "menu-module-overload-enforcement-imports");
+            "menu-module-overload-enforcement-imports", "menu-module-overload-enforcement-rules");
 
     @Inject
     @Client("/")
@@ -224,7 +224,7 @@ class OverloadUiIT extends BrowserTest {
         login.open().logIn(ZHUJI, "admin", PASSWORD);
         login.expectLoggedIn();
         assertThat(main.menu()).doesNotContainAnyElementsOf(MENU);
-        for (String page : List.of("sites", "cases", "dashboard", "imports")) {
+        for (String page : List.of("sites", "cases", "dashboard", "imports", "rules")) {
             browser.open(PAGES + page);
             assertThat(browser.find("#not-found").getText()).as(page).contains("不存在");
             assertThat(browser.exists("#oe-" + page)).isFalse();
@@ -235,6 +235,30 @@ class OverloadUiIT extends BrowserTest {
         browser.screenshot("overload-zhuji-not-found");
         main.logout();
         expectedConsoleErrors();
+    }
+
+    @Test
+    @Order(3)
+    void theLimitsAreShownAndTheAdministratorSetsTheTolerance() {
+        login.open().logIn(SHAOXING, "admin", PASSWORD);
+        login.expectLoggedIn();
+        assertThat(browser.find("#tile-module-overload-enforcement-open-cases").getText()).as("the home card")
+                .contains("待处理治超案件").contains("件");
+        browser.open(PAGES + "rules");
+        browser.waitForText("#oe-limits", "46,000 kg");
+        assertThat(browser.find("#oe-limits").getText()).contains("二轴货车", "18,000 kg", "牵引车驱动轴为单轴");
+        assertThat(browser.find("#oe-limits-source").getText()).contains("超限运输车辆行驶公路管理规定(2016)第三条");
+        type("#oe-tolerance", "25");
+        browser.find("#oe-settings-save").click();
+        browser.waitForText("#oe-settings-error", "0 至 20");
+        type("#oe-tolerance", "3");
+        browser.find("#oe-settings-save").click();
+        browser.waitForVaadin();
+        assertThat(browser.find("#oe-settings-error").getText()).isEmpty();
+        assertThat(new java.math.BigDecimal(shaoxing.get(BASE + "/settings").body().get("tolerancePercent").toString()))
+                .isEqualByComparingTo("3");
+        browser.screenshot("overload-rules");
+        main.logout();
     }
 
     @Test
