@@ -51,6 +51,7 @@ public class RulesView extends VerticalLayout {
         PassIngest.Settings current = services.ingest.settings(view.bureau());
         BigDecimalField tolerance = new BigDecimalField(view.text("称重允许误差（%）", "Weighing tolerance (%)"));
         tolerance.setId("oe-tolerance");
+        tolerance.setWidth("12em");
         tolerance.setValue(current.tolerancePercent());
         IntegerField hundred = new IntegerField(view.text("百吨王阈值（千克）", "“100-tonne king” threshold (kg)"));
         hundred.setId("oe-hundred-tonne");
