@@ -312,6 +312,7 @@ public class AssessmentWorkflow {
             latest.putIfAbsent(row.targetId(), row);
         }
         Map<Long, String> fedBy = targetIndicators.ofItem(tenant, item.id());
+        Map<String, cn.jiaoyun.core.indicators.Indicator> catalog = fedBy.isEmpty() ? Map.of() : indicators.byCode();
         java.time.YearMonth through = today.getYear() > year ? java.time.YearMonth.of(year, 12)
                 : java.time.YearMonth.of(year, today.getYear() < year ? 1 : today.getMonthValue());
         List<TargetState> states = targets.findByTenantIdAndItemIdOrderById(tenant, item.id()).stream()
@@ -319,8 +320,8 @@ public class AssessmentWorkflow {
                 .map(t -> {
                     ProgressRepository.ValueRow row = latest.get(t.id());
                     String code = fedBy.get(t.id());
-                    BigDecimal live = code == null ? null : indicators.find(code)
-                            .map(i -> indicators.yearToDate(tenant, i, through)).orElse(null);
+                    cn.jiaoyun.core.indicators.Indicator indicator = code == null ? null : catalog.get(code);
+                    BigDecimal live = indicator == null ? null : indicators.yearToDate(tenant, indicator, through);
                     BigDecimal actual = code != null ? live : row == null ? null : row.actual();
                     TargetStatus status = TargetProgress.evaluate(t.comparator(), t.value(), actual,
                             t.deadlineMonth(), t.deadlineDay(), year, today);

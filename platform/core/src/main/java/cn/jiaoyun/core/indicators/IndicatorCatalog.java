@@ -51,7 +51,14 @@ public class IndicatorCatalog {
     }
 
     public Optional<Indicator> find(String code) {
-        return all().stream().filter(i -> i.code().equals(code)).findFirst();
+        return Optional.ofNullable(byCode().get(code));
+    }
+
+    /** The catalog by code, read once for work that looks up several indicators. */
+    public java.util.Map<String, Indicator> byCode() {
+        java.util.Map<String, Indicator> out = new java.util.HashMap<>();
+        all().forEach(i -> out.put(i.code(), i));
+        return out;
     }
 
     /** The bureau's figure for January to {@code through} of that year, or null when no month has a value. */

@@ -8,7 +8,6 @@ import io.micronaut.http.client.annotation.Client;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -25,11 +24,6 @@ class OverloadContractIT extends PluginContractTest {
     @Override
     protected String moduleId() {
         return "overload-enforcement";
-    }
-
-    @Override
-    protected Path pluginJar() {
-        return Path.of(System.getProperty("jiaoyun.plugin.jar"));
     }
 
     @Override

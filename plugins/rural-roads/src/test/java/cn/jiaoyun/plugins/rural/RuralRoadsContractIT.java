@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
@@ -31,11 +30,6 @@ class RuralRoadsContractIT extends PluginContractTest {
     @Override
     protected String moduleId() {
         return "rural-roads";
-    }
-
-    @Override
-    protected Path pluginJar() {
-        return Path.of(System.getProperty("jiaoyun.plugin.jar"));
     }
 
     @Override

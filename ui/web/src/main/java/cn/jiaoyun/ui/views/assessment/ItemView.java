@@ -166,6 +166,7 @@ public class ItemView extends VerticalLayout implements BeforeEnterObserver, Has
         if (progress.targets().isEmpty()) {
             unitPart.add(new Div(getTranslation("item.no-targets")));
         }
+        List<cn.jiaoyun.core.indicators.Indicator> indicatorList = catalog.all();
         for (TargetState state : progress.targets()) {
             Span status = new Span(getTranslation("status.target." + state.status().name()));
             status.setId("status-" + state.target().id());
@@ -182,14 +183,14 @@ public class ItemView extends VerticalLayout implements BeforeEnterObserver, Has
             if (state.indicator() != null) {
                 String live = state.live() == null ? "—" : state.live().stripTrailingZeros().toPlainString() + state.target().unit();
                 boolean english = "en".equals(UI.getCurrent().getLocale().getLanguage());
-                String name = catalog.find(state.indicator()).map(i -> english ? i.nameEn() : i.nameZh())
-                        .orElse(state.indicator());
+                String name = indicatorList.stream().filter(i -> i.code().equals(state.indicator())).findFirst()
+                        .map(i -> english ? i.nameEn() : i.nameZh()).orElse(state.indicator());
                 Span fed = new Span(" · " + getTranslation("item.live", name, live));
                 fed.setId("live-" + state.target().id());
                 line.add(fed);
             }
             if (actor.has(Role.BUREAU_ADMIN) || actor.has(Role.SUPERVISOR)) {
-                line.add(indicatorChoice(actor, unit, ownUnit, state));
+                line.add(indicatorChoice(actor, unit, ownUnit, state, indicatorList));
             }
             unitPart.add(line);
         }
@@ -209,13 +210,12 @@ public class ItemView extends VerticalLayout implements BeforeEnterObserver, Has
 
     /** Which indicator, if any, feeds the target (administrators and supervisors choose). */
     private com.vaadin.flow.component.combobox.ComboBox<cn.jiaoyun.core.indicators.Indicator> indicatorChoice(
-            Actor actor, Unit unit, Long ownUnit, TargetState state) {
+            Actor actor, Unit unit, Long ownUnit, TargetState state, List<cn.jiaoyun.core.indicators.Indicator> all) {
         var choice = new com.vaadin.flow.component.combobox.ComboBox<cn.jiaoyun.core.indicators.Indicator>();
         choice.setId("indicator-" + state.target().id());
         choice.setPlaceholder(getTranslation("item.indicator.none"));
         choice.setClearButtonVisible(true);
         choice.setWidth("18em");
-        List<cn.jiaoyun.core.indicators.Indicator> all = catalog.all();
         boolean english = "en".equals(UI.getCurrent().getLocale().getLanguage());
         choice.setItems(all);
         choice.setItemLabelGenerator(i -> (english ? i.nameEn() : i.nameZh()) + "（" + i.unit() + "）");
