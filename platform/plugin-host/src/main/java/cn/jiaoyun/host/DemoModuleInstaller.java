@@ -4,8 +4,10 @@ import cn.jiaoyun.core.web.ApiProblem;
 import cn.jiaoyun.core.web.Messages;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import cn.jiaoyun.core.bureau.BureauStartup;
+import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,30 +22,43 @@ import java.util.stream.Stream;
  * In demo mode, installs the module jars the build produced ({@code plugins/<id>/target/*.jar}
  * below the working directory, or {@code jiaoyun.demo.modules-dir}) that are not installed yet,
  * through the same checks as an upload, so that the demo bureaus' modules (listed in their
- * {@code tenant.yaml}) serve at once. A jar that is refused is logged and skipped.
+ * {@code tenant.yaml}) serve at once, then feeds each bureau's demo figures for a module it has
+ * just installed ({@link DemoModuleData}). A jar that is refused is logged and skipped. It runs
+ * after the bureaus are provisioned (last among the startup listeners), so that they exist and
+ * have their modules switched on.
  */
 @Singleton
 @Requires(property = "jiaoyun.demo.enabled", value = "true")
-public class DemoModuleInstaller {
+public class DemoModuleInstaller implements ApplicationEventListener<StartupEvent>, Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoModuleInstaller.class);
 
     private final PluginInstaller installer;
     private final PluginStore store;
+    private final DemoModuleData demoData;
+    private final BureauStartup bureaus;
     private final Path directory;
     private final boolean enabled;
 
-    public DemoModuleInstaller(PluginInstaller installer, PluginStore store,
+    public DemoModuleInstaller(PluginInstaller installer, PluginStore store, DemoModuleData demoData,
+                               BureauStartup bureaus,
                                @Value("${jiaoyun.demo.modules-dir:plugins}") String directory,
                                @Value("${jiaoyun.demo.modules:true}") boolean enabled) {
         this.installer = installer;
         this.store = store;
+        this.demoData = demoData;
+        this.bureaus = bureaus;
         this.directory = Path.of(directory);
         this.enabled = enabled;
     }
 
-    @EventListener
-    void onStartup(StartupEvent event) {
+    @Override
+    public int getOrder() {
+        return LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
         if (!enabled || !Files.isDirectory(directory)) {
             return;
         }
@@ -57,6 +72,7 @@ public class DemoModuleInstaller {
                 }
                 InstalledModule m = installer.install(jar.getFileName().toString(), bytes, "demo");
                 LOG.info("Demo: installed module {} {} from {}", m.id(), m.version(), jar);
+                demoData.load(m.id(), bureaus.lastRead());
             } catch (ApiProblem refused) {
                 LOG.warn("Demo: module {} refused: {}", jar, refused.fullDetail(Messages.CHINESE));
             } catch (IOException | RuntimeException e) {

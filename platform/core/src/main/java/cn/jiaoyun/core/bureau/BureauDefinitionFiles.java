@@ -93,14 +93,27 @@ public final class BureauDefinitionFiles {
         }
     }
 
+    /**
+     * The files in {@code demo/} by name, and those one directory down (a module's demo figures,
+     * {@code <module-id>/<file>}) by {@code <directory>/<name>}.
+     */
     private static Map<String, byte[]> demoFiles(Path demo) throws IOException {
         if (!Files.isDirectory(demo)) {
             return Map.of();
         }
         Map<String, byte[]> files = new java.util.TreeMap<>();
         try (Stream<Path> paths = Files.list(demo)) {
-            for (Path p : paths.filter(Files::isRegularFile).toList()) {
-                files.put(p.getFileName().toString(), Files.readAllBytes(p));
+            for (Path p : paths.toList()) {
+                if (Files.isRegularFile(p)) {
+                    files.put(p.getFileName().toString(), Files.readAllBytes(p));
+                } else if (Files.isDirectory(p)) {
+                    try (Stream<Path> inner = Files.list(p)) {
+                        for (Path f : inner.filter(Files::isRegularFile).toList()) {
+                            files.put(p.getFileName().toString().replace("/", "") + "/" + f.getFileName(),
+                                    Files.readAllBytes(f));
+                        }
+                    }
+                }
             }
         }
         return files;
