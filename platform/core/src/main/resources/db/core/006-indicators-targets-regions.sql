@@ -85,15 +85,20 @@ create function app_published_indicators() returns text[]
 as $$ select array_agg(code) from indicator where published and app_current_region() is not null $$;
 
 --changeset jiaoyun:core-006-indicator-value-region-read
--- A regional transaction reads the published indicators of the bureaus inside its region, and
--- nothing else: no other table has such a policy, and indicator_value has no write policy but
--- the bureau's own. Both arms of the resulting OR lead with tenant_id, so a bureau's reads keep
--- their index (a BitmapOr), and outside a regional transaction the second arm is empty.
-create policy indicator_value_region_read on indicator_value for select
-    using (tenant_id = any ((select app_region_bureaus()))
-           and indicator_code = any ((select app_published_indicators())));
-create policy indicator_target_region_read on indicator_target for select
-    using (tenant_id = any ((select app_region_bureaus()))
-           and indicator_code = any ((select app_published_indicators())));
+-- A regional transaction reads the published indicators (values and annual targets) of the
+-- bureaus inside its region, and nothing else: no other table lets it in, and these keep their
+-- bureau-only write policies. It stays ONE select policy per table (the tenancy rules): both arms
+-- of the OR lead with tenant_id, so a bureau's reads keep their index, and outside a regional
+-- transaction the second arm compares with an empty array.
+drop policy indicator_value_read on indicator_value;
+create policy indicator_value_read on indicator_value for select
+    using (tenant_id = (select app_current_tenant())
+           or (tenant_id = any (coalesce((select app_region_bureaus()), '{}'::text[]))
+               and indicator_code = any (coalesce((select app_published_indicators()), '{}'::text[]))));
+drop policy indicator_target_read on indicator_target;
+create policy indicator_target_read on indicator_target for select
+    using (tenant_id = (select app_current_tenant())
+           or (tenant_id = any (coalesce((select app_region_bureaus()), '{}'::text[]))
+               and indicator_code = any (coalesce((select app_published_indicators()), '{}'::text[]))));
 create index indicator_value_code_month_idx on indicator_value (indicator_code, month)
     include (tenant_id, value, numerator, denominator);

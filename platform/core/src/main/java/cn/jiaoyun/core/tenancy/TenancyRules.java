@@ -23,7 +23,7 @@ public final class TenancyRules {
 
     /** Tables of the core schema that hold no bureau's data. */
     public static final Set<String> CORE_PLATFORM_TABLES = Set.of(
-            "tenant", "platform_account", "platform_audit_event", "plugin_module", "indicator",
+            "tenant", "platform_account", "platform_audit_event", "plugin_module", "indicator", "region_setting",
             "databasechangelog", "databasechangeloglock");
 
     private final String appRole;
