@@ -321,7 +321,8 @@ public class AssessmentWorkflow {
                     ProgressRepository.ValueRow row = latest.get(t.id());
                     String code = fedBy.get(t.id());
                     cn.jiaoyun.core.indicators.Indicator indicator = code == null ? null : catalog.get(code);
-                    BigDecimal live = indicator == null ? null : indicators.yearToDate(tenant, indicator, through);
+                    BigDecimal live = indicator == null ? null : inTargetUnit(
+                            indicators.yearToDate(tenant, indicator, through), indicator.unit(), t.unit());
                     BigDecimal actual = code != null ? live : row == null ? null : row.actual();
                     TargetStatus status = TargetProgress.evaluate(t.comparator(), t.value(), actual,
                             t.deadlineMonth(), t.deadlineDay(), year, today);
@@ -333,6 +334,17 @@ public class AssessmentWorkflow {
                 progress.findByTenantIdAndItemIdAndUnitIdOrderByPeriodDesc(tenant, item.id(), unitId),
                 reviews.findByTenantIdAndItemIdAndUnitId(tenant, item.id(), unitId),
                 deductions.findByTenantIdAndItemIdAndUnitIdOrderById(tenant, item.id(), unitId));
+    }
+
+    /**
+     * The indicator's figure in the target's unit: a target of 8万TEU read against an indicator in
+     * TEU, 61.5亿元 against 万元. Units that do not convert (or a target without one) leave it as is.
+     */
+    private static BigDecimal inTargetUnit(BigDecimal value, String indicatorUnit, String targetUnit) {
+        if (value == null || targetUnit == null || targetUnit.isBlank()) {
+            return value;
+        }
+        return cn.jiaoyun.core.indicators.Units.convert(value, indicatorUnit, targetUnit).orElse(value);
     }
 
     /** The item, when it belongs to a list that applies to the unit; otherwise not found. */

@@ -56,7 +56,8 @@ class IndicatorFedTargetsTest {
                   ('test.penalty_rate', '处罚率', 'Penalty rate', '%', 'RATIO', 'HIGHER', true),
                   ('test.lanes_added', '新增车道', 'Lanes added', '条', 'SUM', 'HIGHER', true),
                   ('test.lanes_online', '在线车道', 'Lanes online', '条', 'LAST', 'HIGHER', true),
-                  ('test.speed', '平均车速', 'Average speed', 'km/h', 'AVERAGE', 'HIGHER', false)"""));
+                  ('test.speed', '平均车速', 'Average speed', 'km/h', 'AVERAGE', 'HIGHER', false),
+                  ('test.teu', '集装箱吞吐量', 'Containers', 'TEU', 'SUM', 'HIGHER', true)"""));
         tx.withConnection("shaoxing", false, c -> exec(c, """
                 insert into indicator_value (tenant_id, indicator_code, month, value, numerator, denominator, source) values
                   ('shaoxing', 'test.penalty_rate', date '2020-01-01', 70, 7, 10, 'test'),
@@ -67,7 +68,9 @@ class IndicatorFedTargetsTest {
                   ('shaoxing', 'test.lanes_online', date '2020-02-01', 12, null, null, 'test'),
                   ('shaoxing', 'test.lanes_online', date '2020-04-01', null, null, null, 'test'),
                   ('shaoxing', 'test.speed', date '2020-01-01', 60, null, null, 'test'),
-                  ('shaoxing', 'test.speed', date '2020-05-01', 70, null, null, 'test')"""));
+                  ('shaoxing', 'test.speed', date '2020-05-01', 70, null, null, 'test'),
+                  ('shaoxing', 'test.teu', date '2020-01-01', 50000, null, null, 'test'),
+                  ('shaoxing', 'test.teu', date '2020-02-01', 31000, null, null, 'test')"""));
     }
 
     @Test
@@ -105,6 +108,31 @@ class IndicatorFedTargetsTest {
         assertThat(admin.delete("/api/targets/" + lanes + "/indicator").code()).isEqualTo(204);
         assertThat(state(list(admin.get("/api/items/" + item + "/progress?unitId=" + enforcementUnit).body().get("targets")), lanes))
                 .doesNotContainKey("indicator");
+    }
+
+    @Test
+    void anIndicatorInAnotherScaleOfTheSameUnitIsReadInTheTargetsUnit() {
+        // 内河集装箱吞吐量实现8万TEU, fed by an indicator counted in TEU: 81,000 TEU is 8.1万TEU, met
+        for (Map<String, Object> l : list(admin.getAny("/api/worklists?year=2020").body())) {
+            for (Map<String, Object> i : list(admin.get("/api/worklists/" + l.get("id")).body().get("items"))) {
+                if (!"运输结构调整".equals(i.get("title"))) {
+                    continue;
+                }
+                long item = ((Number) i.get("id")).longValue();
+                long teu = target(item, "集装箱");
+                assertThat(admin.put("/api/targets/" + teu + "/indicator", Map.of("code", "test.teu")).code()).isEqualTo(200);
+                long unit = list(admin.getAny("/api/units").body()).stream()
+                        .filter(u -> ((List<?>) l.get("units")).contains(u.get("name")))
+                        .map(u -> ((Number) u.get("id")).longValue()).findFirst().orElseThrow();
+                Map<String, Object> state = state(list(admin.get("/api/items/" + item + "/progress?unitId=" + unit)
+                        .body().get("targets")), teu);
+                assertThat(((Map<?, ?>) state.get("target")).get("unit")).isEqualTo("万TEU");
+                assertThat(new BigDecimal(state.get("live").toString())).isEqualByComparingTo("8.1");
+                assertThat(state.get("status")).isEqualTo("MET");
+                return;
+            }
+        }
+        throw new AssertionError("no item 运输结构调整");
     }
 
     @Test
