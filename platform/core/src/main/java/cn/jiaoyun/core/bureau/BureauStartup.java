@@ -25,7 +25,9 @@ public class BureauStartup implements ApplicationEventListener<StartupEvent> {
     private final BureauProvisioner provisioner;
     private final DemoAccounts demo;
     private final cn.jiaoyun.core.demo.DemoWorkLists demoWorkLists;
+    private final cn.jiaoyun.core.demo.DemoFigures demoFigures;
     private final boolean demoWorkListsEnabled;
+    private final boolean demoFiguresEnabled;
     private final Path directory;
     private final boolean demoEnabled;
     private final String demoPassword;
@@ -33,14 +35,18 @@ public class BureauStartup implements ApplicationEventListener<StartupEvent> {
 
     public BureauStartup(BureauProvisioner provisioner, DemoAccounts demo,
                          cn.jiaoyun.core.demo.DemoWorkLists demoWorkLists,
+                         cn.jiaoyun.core.demo.DemoFigures demoFigures,
                          @Value("${jiaoyun.tenants.directory:tenants}") String directory,
                          @Value("${jiaoyun.demo.enabled:false}") boolean demoEnabled,
                          @Value("${jiaoyun.demo.work-lists:true}") boolean demoWorkListsEnabled,
+                         @Value("${jiaoyun.demo.figures:true}") boolean demoFiguresEnabled,
                          @Nullable @Value("${jiaoyun.demo.password:}") String demoPassword) {
         this.provisioner = provisioner;
         this.demo = demo;
         this.demoWorkLists = demoWorkLists;
+        this.demoFigures = demoFigures;
         this.demoWorkListsEnabled = demoWorkListsEnabled;
+        this.demoFiguresEnabled = demoFiguresEnabled;
         this.directory = Path.of(directory);
         this.demoEnabled = demoEnabled;
         this.demoPassword = demoPassword;
@@ -79,8 +85,13 @@ public class BureauStartup implements ApplicationEventListener<StartupEvent> {
                     if (demoWorkListsEnabled) {
                         demoWorkLists.ensure(e);
                     }
+                    if (demoFiguresEnabled) {
+                        demoFigures.ensure(e);
+                    }
                 }
             }
+            changed += demo.ensureAnalysts(entries.stream().filter(BureauDefinitionFiles.Entry::valid)
+                    .map(BureauDefinitionFiles.Entry::definition).toList(), demoPassword);
             if (changed > 0) {
                 LOG.info("Demo accounts: {} created or reset", changed);
             }

@@ -87,4 +87,41 @@ public class DemoAccounts {
                     return 1;
                 }));
     }
+
+    /**
+     * Ensures one regional analyst per region the demo bureaus belong to ({@code analyst-330600}
+     * for 绍兴市), so that the comparison of a city's counties can be tried at once; returns how
+     * many changed.
+     */
+    public int ensureAnalysts(java.util.Collection<BureauDefinition> definitions, String password) {
+        Map<String, String> regions = new java.util.TreeMap<>();
+        for (BureauDefinition d : definitions) {
+            if (d.parentRegionCode() != null) {
+                regions.putIfAbsent(d.parentRegionCode(), d.parentName() == null ? d.parentRegionCode() : d.parentName());
+            }
+        }
+        int changes = 0;
+        for (var region : regions.entrySet()) {
+            String username = analystUsername(region.getKey());
+            changes += tx.onPlatform(() -> platformAccounts.findByUsername(username)
+                    .map(existing -> {
+                        if (hasher.matches(password, existing.passwordHash())) {
+                            return 0;
+                        }
+                        platformAccounts.update(existing.withPasswordHash(hasher.hash(password)));
+                        return 1;
+                    })
+                    .orElseGet(() -> {
+                        platformAccounts.save(new PlatformAccount(null, username, region.getValue() + "区域分析员",
+                                hasher.hash(password), Role.REGIONAL_ANALYST, region.getKey(), true));
+                        return 1;
+                    }));
+        }
+        return changes;
+    }
+
+    /** The demo analyst of a region. */
+    public static String analystUsername(String regionCode) {
+        return "analyst-" + regionCode;
+    }
 }

@@ -75,6 +75,18 @@ public final class Figures {
                 last = m;
             }
         }
+        return of(aggregation, unit, months, known, sum, numerator, denominator,
+                last == null ? null : last.value(), last != null && last.month().equals(through));
+    }
+
+    /**
+     * The figure of a period from its aggregates, as SQL computes them for many bureaus at once:
+     * {@code known} months with a value, their sum, summed ratio parts, the latest known value and
+     * whether it is the period's last month.
+     */
+    public static Period of(String aggregation, String unit, int months, int known, @Nullable BigDecimal sum,
+                            @Nullable BigDecimal numerator, @Nullable BigDecimal denominator,
+                            @Nullable BigDecimal latest, boolean latestIsLastMonth) {
         if (known == 0) {
             return Period.unknown(months);
         }
@@ -83,10 +95,10 @@ public final class Figures {
             case "SUM" -> sum;
             case "AVERAGE" -> sum.divide(BigDecimal.valueOf(known), MathContext.DECIMAL64);
             case "LAST" -> {
-                complete = last.month().equals(through);
-                yield last.value();
+                complete = latestIsLastMonth;
+                yield latest;
             }
-            case "RATIO" -> denominator.signum() == 0 ? null
+            case "RATIO" -> denominator == null || denominator.signum() == 0 ? null
                     : scaleRatio(numerator.divide(denominator, MathContext.DECIMAL64), unit);
             default -> throw new IllegalArgumentException("Unknown aggregation " + aggregation);
         };

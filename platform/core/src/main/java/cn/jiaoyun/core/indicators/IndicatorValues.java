@@ -63,4 +63,45 @@ public class IndicatorValues {
             }
         });
     }
+
+    /** Sets (or with null removes) the bureau's annual target of {@code code}, in the indicator's unit. */
+    public void target(String tenant, String code, int year, @Nullable BigDecimal value, String by) {
+        tx.withConnection(tenant, false, c -> {
+            String sql = value == null
+                    ? "delete from indicator_target where tenant_id = ? and indicator_code = ? and year = ?"
+                    : """
+                    insert into indicator_target (tenant_id, indicator_code, year, value, updated_by) values (?, ?, ?, ?, ?)
+                    on conflict (tenant_id, indicator_code, year) do update
+                    set value = excluded.value, updated_by = excluded.updated_by, updated_at = now()""";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, tenant);
+                ps.setString(2, code);
+                ps.setInt(3, year);
+                if (value != null) {
+                    ps.setBigDecimal(4, value);
+                    ps.setString(5, by);
+                }
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot set the " + year + " target of " + code + " for " + tenant, e);
+            }
+        });
+    }
+
+    /** Whether the bureau has any value of any indicator in {@code year}. */
+    public boolean anyIn(String tenant, int year) {
+        return tx.withConnection(tenant, true, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select exists (select 1 from indicator_value where month between ? and ?)")) {
+                ps.setDate(1, Date.valueOf(YearMonth.of(year, 1).atDay(1)));
+                ps.setDate(2, Date.valueOf(YearMonth.of(year, 12).atDay(1)));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
 }

@@ -60,6 +60,37 @@ public class TenantTransactions {
         return runWith(tenantId, readOnly, work);
     }
 
+    /**
+     * Reads as a region (a regional analyst's comparison, or a bureau's rank among its peers): a
+     * read-only transaction bound to no bureau, with {@code app.region_code} set, in which the
+     * database shows the published indicator values and targets of the county-level bureaus
+     * inside the region and nothing else of any bureau. It cannot nest in a bureau's transaction.
+     */
+    public <T> T readInRegion(String regionCode, Function<Connection, T> work) {
+        if (regionCode == null || !regionCode.matches("[0-9]{6}")) {
+            throw new IllegalArgumentException("Not a region code: " + regionCode);
+        }
+        if (CURRENT.get() != null) {
+            throw new IllegalStateException("A regional read cannot run inside the transaction of '" + CURRENT.get() + "'");
+        }
+        CURRENT.set(NO_BUREAU);
+        try {
+            return transactions.executeRead(status -> {
+                Connection connection = status.getConnection();
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "select set_config('app.tenant_id', '', true), set_config('app.region_code', ?, true)")) {
+                    ps.setString(1, regionCode);
+                    ps.execute();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot bind the transaction to region " + regionCode, e);
+                }
+                return work.apply(connection);
+            });
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
     /** The bureau of the transaction this thread is in, or null. */
     public static String currentBureau() {
         String t = CURRENT.get();

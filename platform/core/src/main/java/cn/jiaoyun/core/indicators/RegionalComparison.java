@@ -1,0 +1,271 @@
+package cn.jiaoyun.core.indicators;
+
+import cn.jiaoyun.core.tenancy.TenantTransactions;
+import cn.jiaoyun.core.web.ApiProblem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Ranks the county-level bureaus of a region on one published indicator for a period, straight
+ * from the monthly values as they are now: no batch step, a value written is in the next ranking.
+ * Everything is read in a regional transaction ({@link TenantTransactions#readInRegion}), where
+ * the database itself shows only published indicators of bureaus inside the region.
+ *
+ * <p>Only complete periods are ranked (every month known, see {@link Figures}); a bureau with a
+ * month missing is listed after the ranked ones with what it has. Ties share a rank (1, 2, 2, 4).
+ * The change of rank compares with the period before: the month before, January to the month
+ * before, or the year before.
+ */
+@Singleton
+public class RegionalComparison {
+
+    /** Which months a ranking covers. */
+    public enum PeriodKind {
+        MONTH, YTD, YEAR;
+
+        static PeriodKind parse(String s) {
+            try {
+                return valueOf(s.toUpperCase(Locale.ROOT));
+            } catch (RuntimeException e) {
+                throw ApiProblem.badField("period", "region.bad-period", s);
+            }
+        }
+    }
+
+    /** One bureau's line. */
+    @Serdeable
+    public record Line(String bureau, String name, boolean synthetic, Figures.Period period, Figures.Period lastYear,
+                       @Nullable BigDecimal yearOnYear, @Nullable BigDecimal target, @Nullable BigDecimal completion,
+                       @Nullable Integer rank, @Nullable Integer previousRank) {
+
+        /** Places moved up (positive) or down since the period before; null when either is unranked. */
+        @Nullable
+        public Integer rankChange() {
+            return rank == null || previousRank == null ? null : previousRank - rank;
+        }
+    }
+
+    /** The ranking of a region's bureaus. */
+    @Serdeable
+    public record Ranking(String region, Indicator indicator, String period, int year, int month, String labelZh,
+                          String labelEn, List<Line> lines) {
+    }
+
+    private final TenantTransactions tx;
+    private final IndicatorCatalog catalog;
+
+    public RegionalComparison(TenantTransactions tx, IndicatorCatalog catalog) {
+        this.tx = tx;
+        this.catalog = catalog;
+    }
+
+    /** The published indicators a region may compare. */
+    public List<Indicator> comparable() {
+        return catalog.all().stream().filter(Indicator::published).toList();
+    }
+
+    /** The ranking of {@code region}'s bureaus on {@code code} for the period ending in {@code year}-{@code month}. */
+    public Ranking rank(String region, String code, String periodKind, int year, int month) {
+        Indicator indicator = catalog.find(code == null ? "" : code).filter(Indicator::published)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "region.unknown-indicator", code));
+        PeriodKind kind = PeriodKind.parse(periodKind);
+        if (month < 1 || month > 12) {
+            throw ApiProblem.badField("month", "figures.bad-month", month);
+        }
+        YearMonth through = kind == PeriodKind.YEAR ? YearMonth.of(year, 12) : YearMonth.of(year, month);
+        YearMonth from = kind == PeriodKind.MONTH ? through : YearMonth.of(year, 1);
+        YearMonth[] before = previous(kind, from, through);
+        return tx.readInRegion(region, c -> {
+            Map<String, String[]> bureaus = bureaus(c);
+            Map<String, Figures.Period> now = periods(c, indicator, from, through);
+            Map<String, Figures.Period> lastYear = periods(c, indicator, from.minusYears(1), through.minusYears(1));
+            Map<String, Figures.Period> earlier = before == null ? Map.of() : periods(c, indicator, before[0], before[1]);
+            Map<String, BigDecimal> targets = kind == PeriodKind.MONTH ? Map.of() : targets(c, code, year);
+            Map<String, Integer> ranks = ranks(now, indicator);
+            Map<String, Integer> previousRanks = ranks(earlier, indicator);
+            List<Line> lines = new ArrayList<>();
+            bureaus.forEach((id, facts) -> {
+                Figures.Period p = now.getOrDefault(id, unknown(from, through));
+                Figures.Period ly = lastYear.getOrDefault(id, unknown(from, through));
+                BigDecimal target = targets.get(id);
+                lines.add(new Line(id, facts[0], "true".equals(facts[1]), p, ly, Figures.yearOnYear(indicator.unit(), p, ly),
+                        target, Figures.completion(p.value(), target), ranks.get(id), previousRanks.get(id)));
+            });
+            lines.sort(Comparator.comparing((Line l) -> l.rank() == null ? Integer.MAX_VALUE : l.rank())
+                    .thenComparing(l -> l.period().value() == null ? 1 : 0)
+                    .thenComparing(Line::bureau));
+            return new Ranking(region, indicator, kind.name(), year, through.getMonthValue(), labelZh(kind, through),
+                    labelEn(kind, through), lines);
+        });
+    }
+
+    /** Where a bureau stands among the peers of a region: rank (null when unranked) and how many are ranked. */
+    @Serdeable
+    public record Standing(String region, @Nullable Integer rank, int ranked, int peers, String labelZh) {
+    }
+
+    public Standing standing(String region, String bureau, String code, String periodKind, int year, int month) {
+        Ranking r = rank(region, code, periodKind, year, month);
+        Integer rank = r.lines().stream().filter(l -> l.bureau().equals(bureau)).findFirst().map(Line::rank).orElse(null);
+        int ranked = (int) r.lines().stream().filter(l -> l.rank() != null).count();
+        return new Standing(region, rank, ranked, r.lines().size(), r.labelZh());
+    }
+
+    /** Whether the bureaus of {@code region} may see their own rank among its bureaus. */
+    public boolean bureausSeeRank(String region) {
+        return tx.withConnection("", true, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select bureaus_see_rank from region_setting where region_code = ?")) {
+                ps.setString(1, region);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    public void setBureausSeeRank(String region, boolean see, String by) {
+        if (region == null || !region.matches("[0-9]{6}")) {
+            throw ApiProblem.badField("region", "region.outside", region, "—");
+        }
+        tx.withConnection("", false, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into region_setting (region_code, bureaus_see_rank, updated_by) values (?, ?, ?)
+                    on conflict (region_code) do update set bureaus_see_rank = excluded.bureaus_see_rank,
+                        updated_by = excluded.updated_by, updated_at = now()""")) {
+                ps.setString(1, region);
+                ps.setBoolean(2, see);
+                ps.setString(3, by);
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static Figures.Period unknown(YearMonth from, YearMonth through) {
+        return new Figures.Period(null, 0, (int) from.until(through, java.time.temporal.ChronoUnit.MONTHS) + 1, false);
+    }
+
+    private static YearMonth[] previous(PeriodKind kind, YearMonth from, YearMonth through) {
+        return switch (kind) {
+            case MONTH -> new YearMonth[] {from.minusMonths(1), through.minusMonths(1)};
+            case YTD -> through.getMonthValue() == 1 ? null : new YearMonth[] {from, through.minusMonths(1)};
+            case YEAR -> new YearMonth[] {from.minusYears(1), through.minusYears(1)};
+        };
+    }
+
+    static String labelZh(PeriodKind kind, YearMonth through) {
+        return switch (kind) {
+            case MONTH -> through.getYear() + "年" + through.getMonthValue() + "月";
+            case YTD -> through.getMonthValue() == 1 ? through.getYear() + "年1月"
+                    : through.getYear() + "年1-" + through.getMonthValue() + "月";
+            case YEAR -> through.getYear() + "年全年";
+        };
+    }
+
+    static String labelEn(PeriodKind kind, YearMonth through) {
+        String m = through.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH);
+        return switch (kind) {
+            case MONTH -> m + " " + through.getYear();
+            case YTD -> "Jan–" + m + " " + through.getYear();
+            case YEAR -> "Year " + through.getYear();
+        };
+    }
+
+    /** Competition ranks of the complete periods, best first by the indicator's direction. */
+    static Map<String, Integer> ranks(Map<String, Figures.Period> periods, Indicator indicator) {
+        Comparator<BigDecimal> better = "LOWER".equals(indicator.direction()) ? Comparator.naturalOrder() : Comparator.reverseOrder();
+        List<Map.Entry<String, Figures.Period>> ranked = periods.entrySet().stream()
+                .filter(e -> e.getValue().complete() && e.getValue().value() != null)
+                .sorted((a, b) -> better.compare(a.getValue().value(), b.getValue().value()))
+                .toList();
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            BigDecimal v = ranked.get(i).getValue().value();
+            int rank = i > 0 && ranked.get(i - 1).getValue().value().compareTo(v) == 0
+                    ? out.get(ranked.get(i - 1).getKey()) : i + 1;
+            out.put(ranked.get(i).getKey(), rank);
+        }
+        return out;
+    }
+
+    private static Map<String, String[]> bureaus(Connection c) {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select id, coalesce(short_name, name), synthetic from tenant
+                where id = any (coalesce(app_region_bureaus(), '{}'::text[])) order by region_code, id""");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), new String[] {rs.getString(2), String.valueOf(rs.getBoolean(3))});
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /**
+     * Each visible bureau's figure of the period, aggregated by PostgreSQL in one pass over the
+     * indicator's months (the row-level policy limits it to the region).
+     */
+    static Map<String, Figures.Period> periods(Connection c, Indicator indicator, YearMonth from, YearMonth through) {
+        int months = (int) from.until(through, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        Map<String, Figures.Period> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select tenant_id, count(*), sum(value), sum(numerator), sum(denominator),
+                       (array_agg(value order by month desc))[1], max(month)
+                from indicator_value
+                where indicator_code = ? and month between ? and ? and value is not null and not withheld
+                group by tenant_id""")) {
+            ps.setString(1, indicator.code());
+            ps.setDate(2, Date.valueOf(from.atDay(1)));
+            ps.setDate(3, Date.valueOf(through.atDay(1)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    boolean lastIsThrough = YearMonth.from(rs.getDate(7).toLocalDate()).equals(through);
+                    out.put(rs.getString(1), Figures.of(indicator.aggregation(), indicator.unit(), months, rs.getInt(2),
+                            rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), lastIsThrough));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private static Map<String, BigDecimal> targets(Connection c, String code, int year) {
+        Map<String, BigDecimal> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select tenant_id, value from indicator_target where indicator_code = ? and year = ?")) {
+            ps.setString(1, code);
+            ps.setInt(2, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getBigDecimal(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+}
