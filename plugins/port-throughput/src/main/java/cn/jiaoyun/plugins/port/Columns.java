@@ -26,16 +26,23 @@ final class Columns {
     /**
      * A column: its key, the Chinese header the export writes, and other accepted headers.
      *
+     * @param required  whether the file must have the column (and its cells must be filled, unless {@code blanks})
      * @param unitScale decimals kept for numbers (万吨 to four places: one tonne), or 0 for whole numbers
+     * @param blanks    whether an empty cell of a required column is allowed (an unknown figure)
      */
-    record Column(String key, String header, boolean required, int unitScale, List<String> aliases) {
+    record Column(String key, String header, boolean required, int unitScale, boolean blanks, List<String> aliases) {
 
         static Column of(String key, String header, boolean required, String... aliases) {
-            return new Column(key, header, required, 4, List.of(aliases));
+            return new Column(key, header, required, 4, false, List.of(aliases));
         }
 
         Column whole() {
-            return new Column(key, header, required, 0, aliases);
+            return new Column(key, header, required, 0, blanks, aliases);
+        }
+
+        /** The column must be there, but an empty cell is an unknown figure. */
+        Column blanksAllowed() {
+            return new Column(key, header, required, unitScale, true, aliases);
         }
     }
 
@@ -103,7 +110,7 @@ final class Columns {
     String text(Tables.Line line, String key) {
         String v = raw(line, key);
         if (v.isEmpty()) {
-            if (column(key).required()) {
+            if (column(key).required() && !column(key).blanks()) {
                 problem(line, key, "不能为空", "must not be empty");
             }
             return null;

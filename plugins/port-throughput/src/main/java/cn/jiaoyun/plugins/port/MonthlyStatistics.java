@@ -66,9 +66,9 @@ final class MonthlyStatistics {
 
     static final List<Columns.Column> WATER = List.of(
             Columns.Column.of("month", "月份", true, "month"),
-            Columns.Column.of("freight", "水路货运量(万吨)", true, "水路货运量", "freight_wan_tonnes"),
-            Columns.Column.of("turnover", "货物周转量(万吨公里)", true, "水路货物周转量(万吨公里)", "货物周转量", "turnover_wan_tonne_km"),
-            Columns.Column.of("roadToWater", "货物公转水(万吨)", true, "公转水(万吨)", "公转水", "road_to_water_wan_tonnes"),
+            Columns.Column.of("freight", "水路货运量(万吨)", true, "水路货运量", "freight_wan_tonnes").blanksAllowed(),
+            Columns.Column.of("turnover", "货物周转量(万吨公里)", true, "水路货物周转量(万吨公里)", "货物周转量", "turnover_wan_tonne_km").blanksAllowed(),
+            Columns.Column.of("roadToWater", "货物公转水(万吨)", true, "公转水(万吨)", "公转水", "road_to_water_wan_tonnes").blanksAllowed(),
             Columns.Column.of("source", "来源", false, "备注", "source"));
 
     /** What an import or a month's form wrote: the outcome and the months whose figures may have changed. */

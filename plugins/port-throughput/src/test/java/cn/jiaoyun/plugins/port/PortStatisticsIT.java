@@ -142,6 +142,7 @@ class PortStatisticsIT {
         assertThat(problems(first)).isEmpty();
         assertThat(count(first, "accepted")).isEqualTo(12);
         var water = importCsv(shaoxing, "monthly-statistics", WATER);
+        assertThat(problems(water)).isEmpty();
         assertThat(count(water, "accepted")).isEqualTo(2);
         var again = importCsv(shaoxing, "monthly-statistics", GOOD);
         assertThat(count(again, "accepted")).isZero();
