@@ -53,12 +53,14 @@ public class RegionalComparison {
     @Serdeable
     public record Line(String bureau, String name, boolean synthetic, Figures.Period period, Figures.Period lastYear,
                        @Nullable BigDecimal yearOnYear, @Nullable BigDecimal target, @Nullable BigDecimal completion,
-                       @Nullable Integer rank, @Nullable Integer previousRank) {
+                       @Nullable Integer rank, @Nullable Integer previousRank, @Nullable Integer rankChange) {
 
-        /** Places moved up (positive) or down since the period before; null when either is unranked. */
-        @Nullable
-        public Integer rankChange() {
-            return rank == null || previousRank == null ? null : previousRank - rank;
+        /** {@code rankChange}: places moved up (positive) or down since the period before; null when either is unranked. */
+        Line(String bureau, String name, boolean synthetic, Figures.Period period, Figures.Period lastYear,
+             @Nullable BigDecimal yearOnYear, @Nullable BigDecimal target, @Nullable BigDecimal completion,
+             @Nullable Integer rank, @Nullable Integer previousRank) {
+            this(bureau, name, synthetic, period, lastYear, yearOnYear, target, completion, rank, previousRank,
+                    rank == null || previousRank == null ? null : previousRank - rank);
         }
     }
 
