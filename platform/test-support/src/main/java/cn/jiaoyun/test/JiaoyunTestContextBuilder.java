@@ -30,6 +30,8 @@ public class JiaoyunTestContextBuilder extends DefaultApplicationContextBuilder 
         p.put("jiaoyun.demo.password", DEMO_PASSWORD);
         // tests import the lists they need themselves; the packaged-jar test checks the demo lists
         p.put("jiaoyun.demo.work-lists", false);
+        // likewise the demo key projects, which also feed invest.key_projects: KeyProjectDemoTest loads them
+        p.put("jiaoyun.demo.key-projects", false);
         // tests install the modules they need themselves
         p.put("jiaoyun.demo.modules", false);
         p.put("jiaoyun.tenants.directory", repositoryRoot().resolve("tenants").toString());

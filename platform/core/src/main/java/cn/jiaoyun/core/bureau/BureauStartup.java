@@ -25,6 +25,8 @@ public class BureauStartup implements ApplicationEventListener<StartupEvent> {
     private final BureauProvisioner provisioner;
     private final DemoAccounts demo;
     private final cn.jiaoyun.core.demo.DemoWorkLists demoWorkLists;
+    private final cn.jiaoyun.core.projects.DemoKeyProjects demoKeyProjects;
+    private final boolean demoKeyProjectsEnabled;
     private final boolean demoWorkListsEnabled;
     private final Path directory;
     private final boolean demoEnabled;
@@ -33,6 +35,8 @@ public class BureauStartup implements ApplicationEventListener<StartupEvent> {
 
     public BureauStartup(BureauProvisioner provisioner, DemoAccounts demo,
                          cn.jiaoyun.core.demo.DemoWorkLists demoWorkLists,
+                         cn.jiaoyun.core.projects.DemoKeyProjects demoKeyProjects,
+                         @Value("${jiaoyun.demo.key-projects:true}") boolean demoKeyProjectsEnabled,
                          @Value("${jiaoyun.tenants.directory:tenants}") String directory,
                          @Value("${jiaoyun.demo.enabled:false}") boolean demoEnabled,
                          @Value("${jiaoyun.demo.work-lists:true}") boolean demoWorkListsEnabled,
@@ -40,6 +44,8 @@ public class BureauStartup implements ApplicationEventListener<StartupEvent> {
         this.provisioner = provisioner;
         this.demo = demo;
         this.demoWorkLists = demoWorkLists;
+        this.demoKeyProjects = demoKeyProjects;
+        this.demoKeyProjectsEnabled = demoKeyProjectsEnabled;
         this.demoWorkListsEnabled = demoWorkListsEnabled;
         this.directory = Path.of(directory);
         this.demoEnabled = demoEnabled;
@@ -78,6 +84,9 @@ public class BureauStartup implements ApplicationEventListener<StartupEvent> {
                     changed += demo.ensure(e.definition(), demoPassword);
                     if (demoWorkListsEnabled) {
                         demoWorkLists.ensure(e);
+                    }
+                    if (demoKeyProjectsEnabled) {
+                        demoKeyProjects.ensure(e);
                     }
                 }
             }
