@@ -31,6 +31,8 @@ public class JiaoyunTestContextBuilder extends DefaultApplicationContextBuilder 
         // tests import the lists they need themselves; the packaged-jar test checks the demo lists
         p.put("jiaoyun.demo.work-lists", false);
         p.put("jiaoyun.demo.figures", false);
+        // likewise the demo key projects, which also feed invest.key_projects: KeyProjectDemoTest loads them
+        p.put("jiaoyun.demo.key-projects", false);
         // tests install the modules they need themselves
         p.put("jiaoyun.demo.modules", false);
         p.put("jiaoyun.tenants.directory", repositoryRoot().resolve("tenants").toString());

@@ -26,6 +26,8 @@ public class BureauStartup implements ApplicationEventListener<StartupEvent> {
     private final DemoAccounts demo;
     private final cn.jiaoyun.core.demo.DemoWorkLists demoWorkLists;
     private final cn.jiaoyun.core.demo.DemoFigures demoFigures;
+    private final cn.jiaoyun.core.projects.DemoKeyProjects demoKeyProjects;
+    private final boolean demoKeyProjectsEnabled;
     private final boolean demoWorkListsEnabled;
     private final boolean demoFiguresEnabled;
     private final Path directory;
@@ -36,6 +38,8 @@ public class BureauStartup implements ApplicationEventListener<StartupEvent> {
     public BureauStartup(BureauProvisioner provisioner, DemoAccounts demo,
                          cn.jiaoyun.core.demo.DemoWorkLists demoWorkLists,
                          cn.jiaoyun.core.demo.DemoFigures demoFigures,
+                         cn.jiaoyun.core.projects.DemoKeyProjects demoKeyProjects,
+                         @Value("${jiaoyun.demo.key-projects:true}") boolean demoKeyProjectsEnabled,
                          @Value("${jiaoyun.tenants.directory:tenants}") String directory,
                          @Value("${jiaoyun.demo.enabled:false}") boolean demoEnabled,
                          @Value("${jiaoyun.demo.work-lists:true}") boolean demoWorkListsEnabled,
@@ -45,6 +49,8 @@ public class BureauStartup implements ApplicationEventListener<StartupEvent> {
         this.demo = demo;
         this.demoWorkLists = demoWorkLists;
         this.demoFigures = demoFigures;
+        this.demoKeyProjects = demoKeyProjects;
+        this.demoKeyProjectsEnabled = demoKeyProjectsEnabled;
         this.demoWorkListsEnabled = demoWorkListsEnabled;
         this.demoFiguresEnabled = demoFiguresEnabled;
         this.directory = Path.of(directory);
@@ -87,6 +93,9 @@ public class BureauStartup implements ApplicationEventListener<StartupEvent> {
                     }
                     if (demoFiguresEnabled) {
                         demoFigures.ensure(e);
+                    }
+                    if (demoKeyProjectsEnabled) {
+                        demoKeyProjects.ensure(e);
                     }
                 }
             }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 /**
  * Loads a demo bureau's monthly figures kept beside its definition ({@code demo/figures-<year>.csv}:
  * {@code 指标编码,月份,数值,单位,来源}, 月份 1–12 or {@code 目标} for the annual target) when the bureau
- * has no figures for that year yet: a second start loads nothing. Each value records its source
+ * has no figures of those indicators for that year yet: a second start loads nothing. Each value records its source
  * (a seed document, or 合成演示数据) so that nobody takes a synthetic figure for a real one.
  */
 @Singleton
@@ -50,12 +50,15 @@ public class DemoFigures {
                 continue;
             }
             int year = Integer.parseInt(m.group(1));
-            if (values.anyIn(code, year)) {
+            String csv = new String(file.getValue(), StandardCharsets.UTF_8);
+            java.util.Set<String> codes = csv.lines().skip(1).filter(l -> !l.isBlank())
+                    .map(l -> l.split(",", 2)[0].strip()).collect(java.util.stream.Collectors.toSet());
+            if (values.anyIn(code, year, codes)) {
                 continue;
             }
             String source = entry.source().replace("tenant.yaml", "demo/" + file.getKey());
             tx.inBureau(code, () -> {
-                load(code, year, source, new String(file.getValue(), StandardCharsets.UTF_8), indicators);
+                load(code, year, source, csv, indicators);
                 return null;
             });
             LOG.info("Demo figures of {} for {} loaded from {}", code, year, file.getKey());

@@ -88,13 +88,14 @@ public class IndicatorValues {
         });
     }
 
-    /** Whether the bureau has any value of any indicator in {@code year}. */
-    public boolean anyIn(String tenant, int year) {
+    /** Whether the bureau has any value of any of {@code codes} in {@code year}. */
+    public boolean anyIn(String tenant, int year, java.util.Collection<String> codes) {
         return tx.withConnection(tenant, true, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select exists (select 1 from indicator_value where month between ? and ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select exists (select 1 from indicator_value where month between ? and ? and indicator_code = any (?))""")) {
                 ps.setDate(1, Date.valueOf(YearMonth.of(year, 1).atDay(1)));
                 ps.setDate(2, Date.valueOf(YearMonth.of(year, 12).atDay(1)));
+                ps.setArray(3, c.createArrayOf("text", codes.toArray()));
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getBoolean(1);

@@ -26,6 +26,8 @@ public class MainMenu {
             new MenuEntry("home", "menu.home", HomeView.class, VaadinIcon.HOME, null),
             new MenuEntry("worklists", "menu.worklists", WorkListsView.class, VaadinIcon.CLIPBOARD_CHECK, null),
             new MenuEntry("scorecards", "menu.scorecards", ScorecardView.class, VaadinIcon.TROPHY, null),
+            new MenuEntry("key-projects", "menu.key-projects",
+                    cn.jiaoyun.ui.views.projects.KeyProjectsView.class, VaadinIcon.ROAD, null),
             new MenuEntry("users", "menu.users", UsersView.class, VaadinIcon.USERS, null),
             new MenuEntry("audit", "menu.audit", AuditView.class, VaadinIcon.LIST, null),
             new MenuEntry("bureau-modules", "menu.bureau-modules", cn.jiaoyun.ui.views.admin.BureauModulesView.class,
