@@ -140,19 +140,19 @@ class WebUiTest extends BrowserTest {
         browser.screenshot("platform-bureaus");
 
         browser.find("#new-bureau").click();
-        browser.find("#bureau-code input").sendKeys("xinchang");
-        browser.find("#bureau-name-field input").sendKeys("新昌县交通运输局");
+        browser.find("#bureau-code input").sendKeys("panan");
+        browser.find("#bureau-name-field input").sendKeys("磐安县交通运输局");
         browser.find("#bureau-level").click();
         browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
                 .filter(item -> item.getText().equals("县")).findFirst().orElseThrow().click();
-        browser.find("#bureau-region input").sendKeys("330624");
-        browser.find("#bureau-parent-region input").sendKeys("330600");
-        browser.find("#bureau-parent-name input").sendKeys("绍兴市");
+        browser.find("#bureau-region input").sendKeys("330727");
+        browser.find("#bureau-parent-region input").sendKeys("330700");
+        browser.find("#bureau-parent-name input").sendKeys("金华市");
         browser.find("#bureau-admin-username input").sendKeys("chief");
-        browser.find("#bureau-admin-name input").sendKeys("新昌管理员");
-        browser.find("#bureau-admin-password input").sendKeys("xinchang-2026");
+        browser.find("#bureau-admin-name input").sendKeys("磐安管理员");
+        browser.find("#bureau-admin-password input").sendKeys("panan-2026");
         browser.find("#save-bureau").click();
-        browser.waitForText("#bureaus", "新昌县交通运输局");
+        browser.waitForText("#bureaus", "磐安县交通运输局");
 
         browser.open("/");
         browser.find("#bureaus");
@@ -162,8 +162,8 @@ class WebUiTest extends BrowserTest {
         assertThat(browser.exists("#users")).isFalse();
         main.logout();
 
-        login.open().logIn("新昌县交通运输局", "chief", "xinchang-2026");
-        assertThat(main.bureauName()).isEqualTo("新昌县交通运输局");
+        login.open().logIn("磐安县交通运输局", "chief", "panan-2026");
+        assertThat(main.bureauName()).isEqualTo("磐安县交通运输局");
         assertThat(main.menu()).contains("menu-users");
         main.logout();
     }

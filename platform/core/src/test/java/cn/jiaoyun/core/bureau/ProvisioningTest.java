@@ -122,26 +122,26 @@ class ProvisioningTest {
     void aPlatformAdministratorCreatesABureauWhoseAdministratorLogsIn() {
         ApiSession platform = ApiSession.login(client, null, "platform", JiaoyunTestContextBuilder.DEMO_PASSWORD);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", "shengzhou");
-        body.put("name", "嵊州市交通运输局");
+        body.put("code", "pujiang");
+        body.put("name", "浦江县交通运输局");
         body.put("level", "COUNTY_CITY");
-        body.put("regionCode", "330683");
-        body.put("parent", Map.of("regionCode", "330600", "name", "绍兴市"));
-        body.put("units", List.of(Map.of("code", "enforcement", "name", "嵊州市交通运输行政执法队")));
-        body.put("admin", Map.of("username", "chief", "displayName", "嵊州管理员", "password", "start-here-2026"));
+        body.put("regionCode", "330726");
+        body.put("parent", Map.of("regionCode", "330700", "name", "金华市"));
+        body.put("units", List.of(Map.of("code", "enforcement", "name", "浦江县交通运输行政执法队")));
+        body.put("admin", Map.of("username", "chief", "displayName", "浦江管理员", "password", "start-here-2026"));
 
         HttpResponse<Map<String, Object>> created = platform.post("/api/platform/bureaus", body);
         assertThat(created.code()).isEqualTo(201);
-        assertThat(created.body()).containsEntry("id", "shengzhou").containsEntry("name", "嵊州市交通运输局");
+        assertThat(created.body()).containsEntry("id", "pujiang").containsEntry("name", "浦江县交通运输局");
 
-        ApiSession chief = ApiSession.login(client, "shengzhou", "chief", "start-here-2026");
+        ApiSession chief = ApiSession.login(client, "pujiang", "chief", "start-here-2026");
         assertThat(chief.get("/api/me").body().get("roles")).isEqualTo(List.of("BUREAU_ADMIN"));
-        assertThat(chief.getAny("/api/units").body().toString()).contains("嵊州市交通运输行政执法队");
+        assertThat(chief.getAny("/api/units").body().toString()).contains("浦江县交通运输行政执法队");
 
         assertThat(platform.post("/api/platform/bureaus", body).code()).as("same code again").isEqualTo(409);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> registry = (List<Map<String, Object>>) platform.getAny("/api/platform/bureaus").body();
-        assertThat(registry).extracting(m -> m.get("id")).contains("shengzhou", "shaoxing");
+        assertThat(registry).extracting(m -> m.get("id")).contains("pujiang", "shaoxing");
         assertThat(platform.getAny("/api/platform/audit").body().toString()).contains("BUREAU_CREATED");
     }
 
