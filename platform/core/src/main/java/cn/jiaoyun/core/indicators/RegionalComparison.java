@@ -96,9 +96,14 @@ public class RegionalComparison {
         YearMonth[] before = previous(kind, from, through);
         return tx.readInRegion(region, c -> {
             Map<String, String[]> bureaus = bureaus(c);
-            Map<String, Figures.Period> now = periods(c, indicator, from, through);
-            Map<String, Figures.Period> lastYear = periods(c, indicator, from.minusYears(1), through.minusYears(1));
-            Map<String, Figures.Period> earlier = before == null ? Map.of() : periods(c, indicator, before[0], before[1]);
+            List<Map<String, Figures.Period>> all = before == null
+                    ? periods(c, indicator, List.of(new YearMonth[] {from, through},
+                            new YearMonth[] {from.minusYears(1), through.minusYears(1)}))
+                    : periods(c, indicator, List.of(new YearMonth[] {from, through},
+                            new YearMonth[] {from.minusYears(1), through.minusYears(1)}, before));
+            Map<String, Figures.Period> now = all.get(0);
+            Map<String, Figures.Period> lastYear = all.get(1);
+            Map<String, Figures.Period> earlier = before == null ? Map.of() : all.get(2);
             Map<String, BigDecimal> targets = kind == PeriodKind.MONTH ? Map.of() : targets(c, code, year);
             Map<String, Integer> ranks = ranks(now, indicator);
             Map<String, Integer> previousRanks = ranks(earlier, indicator);
@@ -226,26 +231,55 @@ public class RegionalComparison {
     }
 
     /**
-     * Each visible bureau's figure of the period, aggregated by PostgreSQL in one pass over the
-     * indicator's months (the row-level policy limits it to the region).
+     * Each visible bureau's figure of each period ({@code [from, through]} pairs), aggregated by
+     * PostgreSQL in one pass over the indicator's months (the row-level policy limits it to the
+     * region).
      */
-    static Map<String, Figures.Period> periods(Connection c, Indicator indicator, YearMonth from, YearMonth through) {
-        int months = (int) from.until(through, java.time.temporal.ChronoUnit.MONTHS) + 1;
-        Map<String, Figures.Period> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select tenant_id, count(*), sum(value), sum(numerator), sum(denominator),
-                       (array_agg(value order by month desc))[1], max(month)
-                from indicator_value
-                where indicator_code = ? and month between ? and ? and value is not null and not withheld
-                group by tenant_id""")) {
-            ps.setString(1, indicator.code());
-            ps.setDate(2, Date.valueOf(from.atDay(1)));
-            ps.setDate(3, Date.valueOf(through.atDay(1)));
+    static List<Map<String, Figures.Period>> periods(Connection c, Indicator indicator, List<YearMonth[]> ranges) {
+        StringBuilder sql = new StringBuilder("select tenant_id");
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < ranges.size(); i++) {
+            String in = "month between ? and ?";
+            sql.append(", count(*) filter (where ").append(in).append(")")
+                    .append(", sum(value) filter (where ").append(in).append(")")
+                    .append(", sum(numerator) filter (where ").append(in).append(")")
+                    .append(", sum(denominator) filter (where ").append(in).append(")")
+                    .append(", (array_agg(value order by month desc) filter (where ").append(in).append("))[1]")
+                    .append(", max(month) filter (where ").append(in).append(")");
+            where.append(i == 0 ? "" : " or ").append(in);
+        }
+        sql.append(" from indicator_value where indicator_code = ? and value is not null and not withheld and (")
+                .append(where).append(") group by tenant_id");
+        List<Map<String, Figures.Period>> out = new ArrayList<>();
+        ranges.forEach(r -> out.add(new HashMap<>()));
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int n = 1;
+            for (YearMonth[] r : ranges) {
+                for (int k = 0; k < 6; k++) {
+                    ps.setDate(n++, Date.valueOf(r[0].atDay(1)));
+                    ps.setDate(n++, Date.valueOf(r[1].atDay(1)));
+                }
+            }
+            ps.setString(n++, indicator.code());
+            for (YearMonth[] r : ranges) {
+                ps.setDate(n++, Date.valueOf(r[0].atDay(1)));
+                ps.setDate(n++, Date.valueOf(r[1].atDay(1)));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    boolean lastIsThrough = YearMonth.from(rs.getDate(7).toLocalDate()).equals(through);
-                    out.put(rs.getString(1), Figures.of(indicator.aggregation(), indicator.unit(), months, rs.getInt(2),
-                            rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), lastIsThrough));
+                    for (int i = 0; i < ranges.size(); i++) {
+                        int base = 2 + i * 6;
+                        int known = rs.getInt(base);
+                        if (known == 0) {
+                            continue;
+                        }
+                        YearMonth[] r = ranges.get(i);
+                        int months = (int) r[0].until(r[1], java.time.temporal.ChronoUnit.MONTHS) + 1;
+                        boolean lastIsThrough = YearMonth.from(rs.getDate(base + 5).toLocalDate()).equals(r[1]);
+                        out.get(i).put(rs.getString(1), Figures.of(indicator.aggregation(), indicator.unit(), months, known,
+                                rs.getBigDecimal(base + 1), rs.getBigDecimal(base + 2), rs.getBigDecimal(base + 3),
+                                rs.getBigDecimal(base + 4), lastIsThrough));
+                    }
                 }
             }
         } catch (SQLException e) {
