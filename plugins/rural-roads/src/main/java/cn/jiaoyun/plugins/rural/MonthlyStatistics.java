@@ -273,8 +273,8 @@ final class MonthlyStatistics {
             return sql.queryOne("select " + Projects.COLUMNS + " from rr_project where year = ? and code = ?",
                     Projects::project, r.month().getYear(), r.code()).orElse(null);
         }
-        return sql.queryOne("select " + Projects.COLUMNS + """
-                 from rr_project where year = ? and name = ? and coalesce(town, '') = ? order by id limit 1""",
+        return sql.queryOne("select " + Projects.COLUMNS
+                        + " from rr_project where year = ? and name = ? and coalesce(town, '') = ? order by id limit 1",
                 Projects::project, r.month().getYear(), r.project(), Objects.toString(r.town(), "")).orElse(null);
     }
 
