@@ -39,7 +39,10 @@ public class OverviewView extends VerticalLayout {
         setPadding(false);
         H2 title = new H2(view.text("四好农村路", "Rural roads"));
         title.setId("rr-overview-title");
+        // opens on the latest month reported: a bureau that reports late still sees its figures first
+        YearMonth opening = services.projects.latestReport(view.bureau()).orElse(services.currentMonth());
         year = Ui.years(view, services.projects.years(view.bureau(), services.currentMonth().getYear()), "rr-overview-year");
+        year.setValue(opening.getYear());
         month.setLabel(view.text("月份", "Month"));
         month.setId("rr-overview-month");
         month.setItems(IntStream.rangeClosed(1, 12).boxed().toList());
@@ -97,8 +100,7 @@ public class OverviewView extends VerticalLayout {
             }
         });
         month.addValueChangeListener(e -> show());
-        YearMonth latest = services.projects.latestMonth(view.bureau(), year.getValue()).orElse(services.currentMonth());
-        month.setValue(latest.getMonthValue());
+        month.setValue(opening.getMonthValue());
     }
 
     private void show() {
@@ -142,9 +144,12 @@ public class OverviewView extends VerticalLayout {
         List<String> reasons = new ArrayList<>();
         for (YearToDate.Flag f : l.flags()) {
             switch (f) {
-                case MONTHS_MISSING -> reasons.add(view.text("缺少 " + months(l.missingMonths()) + " 月数据",
-                        "months " + months(l.missingMonths()) + " not reported"));
-                case LAST_YEAR_MONTHS_MISSING -> reasons.add(view.text("去年缺少 " + months(l.missingMonthsLastYear()) + " 月数据",
+                case MONTHS_MISSING -> reasons.add(l.missingMonths().size() == month.getValue()
+                        ? view.text("本年未填报", "nothing reported this year")
+                        : view.text("缺少 " + months(l.missingMonths()) + " 月数据", "months " + months(l.missingMonths()) + " not reported"));
+                case LAST_YEAR_MONTHS_MISSING -> reasons.add(l.missingMonthsLastYear().size() == month.getValue()
+                        ? view.text("去年同期未填报", "nothing reported last year")
+                        : view.text("去年缺少 " + months(l.missingMonthsLastYear()) + " 月数据",
                         "last year's months " + months(l.missingMonthsLastYear()) + " not reported"));
                 case LAST_YEAR_ZERO -> reasons.add(view.text("去年同期为 0", "last year was 0"));
                 case NO_INSPECTION -> reasons.add(view.text("本年无检测", "no inspection this year"));

@@ -284,4 +284,11 @@ final class Projects {
                 Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year + 1, 1, 1))))
                 .filter(java.util.Objects::nonNull);
     }
+
+    /** The latest month with a report in any year, if any: where a page opens by default. */
+    java.util.Optional<YearMonth> latestReport(BureauRef bureau) {
+        return data.readInBureau(bureau, sql -> sql.queryOne("select max(month) from rr_project_month",
+                rs -> rs.getDate(1) == null ? null : YearMonth.from(rs.getDate(1).toLocalDate())))
+                .filter(java.util.Objects::nonNull);
+    }
 }

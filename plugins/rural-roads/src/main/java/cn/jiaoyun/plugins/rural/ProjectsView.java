@@ -41,6 +41,7 @@ public class ProjectsView extends VerticalLayout {
         H2 title = new H2(view.text("农村公路项目", "Rural road projects"));
         title.setId("rr-projects-title");
         year = Ui.years(view, services.projects.years(view.bureau(), services.currentMonth().getYear()), "rr-projects-year");
+        year.setValue(services.projects.latestReport(view.bureau()).orElse(services.currentMonth()).getYear());
 
         grid.setId("rr-projects");
         grid.addColumn(p -> p.code() == null ? "" : p.code()).setHeader(view.text("编号", "Code")).setAutoWidth(true);

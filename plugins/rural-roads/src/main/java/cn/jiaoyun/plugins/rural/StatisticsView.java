@@ -37,6 +37,7 @@ public class StatisticsView extends VerticalLayout {
     private final Div result = new Div();
     private final UnorderedList problems = new UnorderedList();
     private final Div error = Ui.errorLine("rr-import-error");
+    private Upload upload;
 
     public StatisticsView(ModuleViewContext view) {
         this.view = view;
@@ -48,6 +49,7 @@ public class StatisticsView extends VerticalLayout {
 
         Select<Integer> year = Ui.years(view, services.projects.years(view.bureau(), services.currentMonth().getYear()),
                 "rr-export-year");
+        year.setValue(services.projects.latestReport(view.bureau()).orElse(services.currentMonth()).getYear());
         Anchor export = new Anchor(exportHandler(year), AttachmentType.DOWNLOAD, view.text("导出 Excel", "Export to Excel"));
         export.setId("rr-export");
         export.getElement().insertChild(0, VaadinIcon.DOWNLOAD.create().getElement());
@@ -65,7 +67,7 @@ public class StatisticsView extends VerticalLayout {
                         + "and town) within the year, and created when absent. If any row is bad nothing is written and "
                         + "every problem is listed; importing the same file again changes nothing.")));
         if (Ui.hasAny(view, RuralRoadsModule.ADMIN, RuralRoadsModule.REPORTER)) {
-            Upload upload = new Upload(this::receive);
+            upload = new Upload(this::receive);
             upload.setId("rr-import-upload");
             upload.setAcceptedFileTypes(".xlsx", ".csv");
             upload.setMaxFiles(1);
@@ -104,6 +106,7 @@ public class StatisticsView extends VerticalLayout {
             error.setText("");
             problems.removeAll();
             done.run();
+            upload.clearFileList(); // ready for the corrected file
         });
     }
 
