@@ -87,4 +87,19 @@ final class RuralServices {
         published(bureau, r.months());
         return r;
     }
+
+    /**
+     * Imports a register and republishes what it moves: the months of the inspections it holds, or
+     * the known months of every year in which it names a town, builds a stop or opens a point.
+     */
+    cn.jiaoyun.plugin.api.Importer.Outcome importRegister(RegisterImport<?> register, BureauRef bureau, String fileName,
+                                                          InputStream in) throws IOException {
+        RegisterImport.Result r = register.run(context.data(), bureau, fileName, in);
+        if (register == RegisterImports.INSPECTIONS) {
+            published(bureau, r.days().stream().map(YearMonth::from).distinct().toList());
+        } else {
+            r.days().stream().map(d -> LocalDate.of(d.getYear(), 1, 1)).distinct().forEach(d -> registerChanged(bureau, d));
+        }
+        return r.outcome();
+    }
 }

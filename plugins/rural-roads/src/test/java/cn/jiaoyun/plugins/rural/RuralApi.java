@@ -50,7 +50,12 @@ final class RuralApi {
 
     /** Imports a file through the {@code monthly-statistics} importer; returns the outcome. */
     static Map<String, Object> importFile(ApiSession session, String fileName, byte[] content) {
-        HttpResponse<Map<String, Object>> r = session.upload(BASE + "/imports/monthly-statistics", fileName, content, Map.of());
+        return importFile(session, MonthlyStatistics.IMPORTER, fileName, content);
+    }
+
+    /** Imports a file through one of the module's importers; returns the outcome. */
+    static Map<String, Object> importFile(ApiSession session, String importer, String fileName, byte[] content) {
+        HttpResponse<Map<String, Object>> r = session.upload(BASE + "/imports/" + importer, fileName, content, Map.of());
         assertThat(r.code()).as("%s", r.body()).isEqualTo(200);
         return r.body();
     }

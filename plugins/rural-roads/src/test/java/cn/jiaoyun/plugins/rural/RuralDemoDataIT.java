@@ -24,9 +24,10 @@ import static cn.jiaoyun.plugins.rural.RuralApi.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every demo file under {@code tenants/<bureau>/demo/rural-roads/} imports through the module's
- * importer, as the host's demo loading does (sorted by name, as the bureau's administrator), with
- * no problem; the totals are those the seeds give; importing them again changes nothing.
+ * Every demo file under {@code tenants/<bureau>/demo/rural-roads/} imports through the importer its
+ * name starts with, as the host's demo loading does (sorted by name, as the bureau's
+ * administrator), with no problem; the totals are those the seeds give; importing them again
+ * changes nothing.
  */
 @JiaoyunTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,6 +40,9 @@ class RuralDemoDataIT {
     ApiSession platform;
     final Map<String, ApiSession> admins = new HashMap<>();
     final Map<Path, Map<String, Object>> outcomes = new HashMap<>();
+    /** The module's importers, longest name first so that a file finds the most specific one. */
+    static final List<String> IMPORTERS = List.of("monthly-statistics", "logistics-points", "road-network", "road-survey",
+            "demo-towns", "bay-stops");
 
     @BeforeAll
     void importEveryDemoFile() throws IOException {
@@ -46,7 +50,7 @@ class RuralDemoDataIT {
         for (Path file : demoFiles()) {
             String bureau = file.getParent().getParent().getParent().getFileName().toString();
             ApiSession admin = admins.computeIfAbsent(bureau, b -> RuralApi.enabled(client, b));
-            outcomes.put(file, RuralApi.importFile(admin, file.getFileName().toString(), Files.readAllBytes(file)));
+            outcomes.put(file, RuralApi.importFile(admin, importer(file), file.getFileName().toString(), Files.readAllBytes(file)));
         }
     }
 
@@ -59,14 +63,20 @@ class RuralDemoDataIT {
         Path tenants = JiaoyunTestContextBuilder.repositoryRoot().resolve("tenants");
         try (Stream<Path> files = Files.walk(tenants)) {
             return files.filter(f -> f.getParent().endsWith(Path.of("demo", "rural-roads")))
-                    .filter(f -> f.getFileName().toString().matches("monthly-statistics.*\\.(csv|xlsx)"))
+                    .filter(f -> f.getFileName().toString().matches(".*\\.(csv|xlsx)"))
                     .sorted().toList();
         }
     }
 
+    private static String importer(Path file) {
+        String name = file.getFileName().toString();
+        return IMPORTERS.stream().filter(i -> name.startsWith(i + "-") || name.startsWith(i + "."))
+                .findFirst().orElseThrow(() -> new AssertionError("no importer for " + file));
+    }
+
     @Test
     void everyDemoFileImportsWithoutProblemsAndEveryRowSaysWhereItComesFrom() throws IOException {
-        assertThat(outcomes).as("demo files of the three bureaus").hasSize(4);
+        assertThat(outcomes).as("demo files of the three bureaus").hasSize(9);
         outcomes.forEach((file, outcome) -> {
             assertThat(RuralApi.problems(outcome)).as(file.toString()).isEmpty();
             assertThat(number(outcome.get("accepted")).longValue()).as(file.toString()).isPositive();
@@ -123,11 +133,32 @@ class RuralDemoDataIT {
     void importingTheDemoFilesAgainChangesNothing() throws IOException {
         for (Path file : demoFiles()) {
             String bureau = file.getParent().getParent().getParent().getFileName().toString();
-            Map<String, Object> again = RuralApi.importFile(admins.get(bureau), file.getFileName().toString(),
+            Map<String, Object> again = RuralApi.importFile(admins.get(bureau), importer(file), file.getFileName().toString(),
                     Files.readAllBytes(file));
             assertThat(number(again.get("accepted")).longValue()).as(file.toString()).isZero();
             assertThat(number(again.get("skipped")).longValue()).as(file.toString())
                     .isEqualTo(Files.readAllLines(file).size() - 1);
         }
+    }
+
+    @Test
+    void zhujisTownsAreDeclaredAsTheSummarySaysAndItsSyntheticNetworkIsRated() {
+        ApiSession zhuji = admins.get("zhuji");
+        List<?> towns = (List<?>) zhuji.getAny(RuralApi.BASE + "/towns?year=2023").body();
+        assertThat(towns).hasSize(3);
+        assertThat(towns.toString()).contains("大唐街道", "浣东街道", "东和乡", "DECLARED", "已完成诸暨市内验收考核");
+        assertThat(((List<?>) ((Map<?, ?>) towns.get(0)).get("criteria"))).hasSize(3);
+        assertThat(number(line(zhuji, 2023, 12, Indicators.DEMO_TOWNS).get("yearToDate"))).as("declared, not named").isEqualByComparingTo("0");
+
+        Map<String, Object> summary = zhuji.get(RuralApi.BASE + "/summary/2023/12").body();
+        assertThat(number(summary.get("networkKm"))).isEqualByComparingTo("65.0");
+        assertThat(number(((Map<?, ?>) summary.get("networkKmByGrade")).get("SUBSTANDARD"))).isEqualByComparingTo("4.3");
+        assertThat(number(line(zhuji, 2023, 12, Indicators.GOOD_ROAD_RATE).get("yearToDate"))).as("55.1 / 65.0 km")
+                .isEqualByComparingTo("84.8");
+        assertThat(number(line(zhuji, 2023, 12, Indicators.GOOD_COUNTY).get("yearToDate"))).isEqualByComparingTo("100.0");
+        assertThat(number(line(zhuji, 2023, 12, Indicators.GOOD_TOWNSHIP).get("yearToDate"))).isEqualByComparingTo("45.3");
+        assertThat(number(line(zhuji, 2023, 12, Indicators.BAY_STOPS).get("yearToDate"))).isEqualByComparingTo("3");
+        assertThat(number(line(zhuji, 2023, 12, Indicators.LOGISTICS_POINTS).get("yearToDate"))).as("one opened in 2022")
+                .isEqualByComparingTo("2");
     }
 }

@@ -123,6 +123,26 @@ class RuralStatisticsIT {
     }
 
     @Test
+    void aRegisterImportWithABadRowWritesNothingEither() {
+        Map<String, Object> network = RuralApi.importFile(zhuji, "road-network", "network.csv", """
+                路线编号,路线名称,行政等级,技术等级,里程（公里）
+                X611,甲线,县道,三级公路,6.5
+                X612,乙线,省道,三级公路,0
+                X611,甲线重复,县道,三级公路,1
+                """.getBytes(StandardCharsets.UTF_8));
+        assertThat(problems(network)).extracting(p -> p.get("line"), p -> p.get("field")).containsExactly(
+                tuple(3, "行政等级"), tuple(3, "里程（公里）"), tuple(4, "路线编号"));
+        assertThat(zhuji.getAny(BASE + "/segments").body().toString()).doesNotContain("X611");
+
+        Map<String, Object> survey = RuralApi.importFile(zhuji, "road-survey", "survey.csv", """
+                路线编号,检测日期,评定等级
+                X699,2012-05-01,优
+                """.getBytes(StandardCharsets.UTF_8));
+        assertThat(problems(survey)).extracting(p -> p.get("line"), p -> p.get("field")).containsExactly(tuple(2, "路线编号"));
+        assertThat(problems(survey).get(0).get("message").toString()).contains("没有路线编号为 X699 的路段");
+    }
+
+    @Test
     void theExportImportsAgainUnchangedAndIntoAnotherBureauAlike() throws Exception {
         importCsv(zhuji, """
                 2019-05,P1,乡道大中修,大中修,大唐街道,2,100,5,400,在建,,合成演示数据
