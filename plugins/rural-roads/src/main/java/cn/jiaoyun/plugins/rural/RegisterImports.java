@@ -231,4 +231,16 @@ final class RegisterImports {
                     bureau.code(), r.name(), r.town(), r.village(), r.level(), Date.valueOf(r.openedOn()), r.status(),
                     r.closedOn() == null ? null : Date.valueOf(r.closedOn()), r.source()) > 0,
             PointRow::openedOn);
+
+    /** A register's importer: its name (in {@code /imports/<name>}), titles, and whether only administrators use it. */
+    record Register(String name, String titleZh, String titleEn, RegisterImport<?> register, boolean adminOnly) {
+    }
+
+    /** The registers in the order a bureau fills them: the network before its survey. */
+    static final List<Register> ALL = List.of(
+            new Register("road-network", "农村公路路网", "Rural road network", NETWORK, true),
+            new Register("road-survey", "路况检测", "Road condition survey", INSPECTIONS, false),
+            new Register("demo-towns", "示范乡镇创建", "Demonstration towns", TOWNS, true),
+            new Register("bay-stops", "港湾式停靠站", "Bay bus stops", BAY_STOPS, false),
+            new Register("logistics-points", "农村物流服务点", "Rural logistics points", LOGISTICS_POINTS, false));
 }

@@ -68,20 +68,16 @@ public class RuralRoadsModule implements JiaoyunModule {
 
     @Override
     public List<Importer> importers() {
-        return List.of(new Importer(MonthlyStatistics.IMPORTER, "农村公路月度统计", "Rural road monthly statistics",
-                        Set.of("xlsx", "csv"), Set.of(ADMIN, REPORTER),
-                        (r, fileName, in) -> services.importStatistics(r.bureau(), fileName, in).outcome()),
-                register("road-network", "农村公路路网", "Rural road network", RegisterImports.NETWORK, ADMIN),
-                register("road-survey", "路况检测", "Road condition survey", RegisterImports.INSPECTIONS, ADMIN, REPORTER),
-                register("demo-towns", "示范乡镇创建", "Demonstration towns", RegisterImports.TOWNS, ADMIN),
-                register("bay-stops", "港湾式停靠站", "Bay bus stops", RegisterImports.BAY_STOPS, ADMIN, REPORTER),
-                register("logistics-points", "农村物流服务点", "Rural logistics points", RegisterImports.LOGISTICS_POINTS,
-                        ADMIN, REPORTER));
-    }
-
-    private Importer register(String name, String zh, String en, RegisterImport<?> register, String... roles) {
-        return new Importer(name, zh, en, Set.of("xlsx", "csv"), Set.of(roles),
-                (r, fileName, in) -> services.importRegister(register, r.bureau(), fileName, in));
+        List<Importer> importers = new java.util.ArrayList<>();
+        importers.add(new Importer(MonthlyStatistics.IMPORTER, "农村公路月度统计", "Rural road monthly statistics",
+                Set.of("xlsx", "csv"), Set.of(ADMIN, REPORTER),
+                (r, fileName, in) -> services.importStatistics(r.bureau(), fileName, in).outcome()));
+        for (RegisterImports.Register register : RegisterImports.ALL) {
+            importers.add(new Importer(register.name(), register.titleZh(), register.titleEn(), Set.of("xlsx", "csv"),
+                    register.adminOnly() ? Set.of(ADMIN) : Set.of(ADMIN, REPORTER),
+                    (r, fileName, in) -> services.importRegister(register.register(), r.bureau(), fileName, in)));
+        }
+        return List.copyOf(importers);
     }
 
     @Override

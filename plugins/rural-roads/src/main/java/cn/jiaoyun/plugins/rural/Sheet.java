@@ -29,15 +29,17 @@ import java.util.Map;
 /**
  * A spreadsheet as the importers read it: the first sheet of an {@code .xlsx}, or a {@code .csv}
  * with the same columns (UTF-8, or GB18030 as Excel saves CSV on Chinese Windows; comma or tab
- * separated). The first non-empty row is the header; columns are found by their header, Chinese
- * or English, in any order, units in brackets ignored. Rows keep their spreadsheet row number for
- * problem reports; empty rows are skipped. Monthly statistics are small, so the file is read whole,
- * up to {@link #MAX_BYTES}.
+ * separated). The header is the first of the top rows that names every required column, so titles
+ * above it are passed over; columns are found by their header, Chinese or English, in any order,
+ * units in brackets ignored. Rows keep their spreadsheet row number for problem reports; empty rows
+ * are skipped. Monthly statistics are small, so the file is read whole, up to {@link #MAX_BYTES}.
  */
 final class Sheet {
 
     static final int MAX_BYTES = 20 * 1024 * 1024;
     static final int MAX_ROWS = 50_000;
+    /** How many rows from the top may hold titles and notes before the header. */
+    private static final int HEADER_SEARCH = 10;
 
     /** A column an importer reads: its key, the header it exports and other headers it accepts. */
     record Column(String key, String header, boolean required, String... aliases) {
@@ -79,34 +81,24 @@ final class Sheet {
     }
 
     private static Table bind(List<List<Object>> rows, List<Column> columns) {
-        int headerRow = 0;
-        while (headerRow < rows.size() && blank(rows.get(headerRow))) {
-            headerRow++;
+        int first = 0;
+        while (first < rows.size() && blank(rows.get(first))) {
+            first++;
         }
-        if (headerRow == rows.size()) {
+        if (first == rows.size()) {
             return new Table(List.of(), List.of(new RowProblem(1, "file", "文件没有表头和数据")));
         }
-        List<Object> header = rows.get(headerRow);
+        // a title such as "诸暨市农村公路月度统计表" often stands above the header: the header is the
+        // first of the top rows that names every required column
+        int headerRow = first;
+        for (int r = first; r < Math.min(rows.size(), first + HEADER_SEARCH); r++) {
+            if (headerProblems(rows.get(r), columns, r, new LinkedHashMap<>()).isEmpty()) {
+                headerRow = r;
+                break;
+            }
+        }
         Map<String, Integer> at = new LinkedHashMap<>();
-        List<RowProblem> problems = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            String h = header.get(i) == null ? "" : normal(header.get(i).toString());
-            for (Column c : columns) {
-                boolean match = normal(c.header()).equals(h) || normal(c.key()).equals(h)
-                        || Arrays.stream(c.aliases()).anyMatch(a -> normal(a).equals(h));
-                if (match && !h.isEmpty()) {
-                    if (at.containsKey(c.key())) {
-                        problems.add(new RowProblem(headerRow + 1, c.header(), "表头“" + c.header() + "”出现了两次"));
-                    }
-                    at.put(c.key(), i);
-                }
-            }
-        }
-        for (Column c : columns) {
-            if (c.required() && !at.containsKey(c.key())) {
-                problems.add(new RowProblem(headerRow + 1, c.header(), "缺少列“" + c.header() + "”"));
-            }
-        }
+        List<RowProblem> problems = headerProblems(rows.get(headerRow), columns, headerRow, at);
         if (!problems.isEmpty()) {
             return new Table(List.of(), problems);
         }
@@ -124,6 +116,30 @@ final class Sheet {
             lines.add(new Line(r + 1, cells));
         }
         return new Table(lines, List.of());
+    }
+
+    /** Finds the columns in a header row ({@code at}: key to index); the problems if it is not a header. */
+    private static List<RowProblem> headerProblems(List<Object> header, List<Column> columns, int row, Map<String, Integer> at) {
+        List<RowProblem> problems = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i) == null ? "" : normal(header.get(i).toString());
+            for (Column c : columns) {
+                boolean match = normal(c.header()).equals(h) || normal(c.key()).equals(h)
+                        || Arrays.stream(c.aliases()).anyMatch(a -> normal(a).equals(h));
+                if (match && !h.isEmpty()) {
+                    if (at.containsKey(c.key())) {
+                        problems.add(new RowProblem(row + 1, c.header(), "表头“" + c.header() + "”出现了两次"));
+                    }
+                    at.put(c.key(), i);
+                }
+            }
+        }
+        for (Column c : columns) {
+            if (c.required() && !at.containsKey(c.key())) {
+                problems.add(new RowProblem(row + 1, c.header(), "缺少列“" + c.header() + "”"));
+            }
+        }
+        return problems;
     }
 
     /** A header without spaces, brackets and their content, in lower case: {@code 当月完成里程（公里）} → {@code 当月完成里程}. */

@@ -21,14 +21,17 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadEvent;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * 农村公路月度统计: the monthly statistics workbook in and out. Reporters and administrators upload
- * an {@code .xlsx} (or {@code .csv}) in the layout of {@link MonthlyStatistics}; the page says what
- * was written, or, when any row is bad, that nothing was written and every problem with its row
- * and column. Everyone may download a year's workbook in the same layout, ready to fill in and
- * upload again.
+ * 农村公路月度统计: spreadsheets in and out. Reporters and administrators upload the monthly
+ * statistics ({@link MonthlyStatistics}) or a register's spreadsheet ({@link RegisterImports};
+ * the network and the towns for administrators only), {@code .xlsx} or {@code .csv}; the page lists
+ * the chosen layout's columns, then says what was written, or, when any row is bad, that nothing
+ * was written and every problem with its row and column. Everyone may download a year's monthly
+ * statistics in the import's layout, ready to fill in and upload again.
  */
 public class StatisticsView extends VerticalLayout {
 
@@ -37,6 +40,8 @@ public class StatisticsView extends VerticalLayout {
     private final Div result = new Div();
     private final UnorderedList problems = new UnorderedList();
     private final Div error = Ui.errorLine("rr-import-error");
+    private final Select<String> what = new Select<>();
+    private final Div help = new Div();
     private Upload upload;
 
     public StatisticsView(ModuleViewContext view) {
@@ -55,31 +60,33 @@ public class StatisticsView extends VerticalLayout {
         export.getElement().insertChild(0, VaadinIcon.DOWNLOAD.create().getElement());
         add(new H3(view.text("导出", "Export")), Ui.row(year, export));
 
-        String columns = MonthlyStatistics.COLUMNS.stream()
-                .map(c -> c.header() + (c.required() ? view.text("（必填）", " (required)") : ""))
-                .collect(Collectors.joining(view.text("、", ", ")));
-        add(new H3(view.text("导入", "Import")), Ui.note(view.text(
-                "每个项目每月一行。列：" + columns + "。项目类型可填：" + Labels.KINDS.choices()
-                        + "；项目状态可填：" + Labels.PROJECT_STATUSES.choices()
-                        + "。按项目编号（无编号时按项目名称和乡镇）找到本年度项目，没有则新建。"
-                        + "任何一行有错时整份文件都不写入，并列出每个错误；同一文件重复导入不会重复计入。",
-                "One row per project and month. Columns: " + columns + ". A project is found by its code (else by name "
-                        + "and town) within the year, and created when absent. If any row is bad nothing is written and "
-                        + "every problem is listed; importing the same file again changes nothing.")));
+        add(new H3(view.text("导入", "Import")));
         if (Ui.hasAny(view, RuralRoadsModule.ADMIN, RuralRoadsModule.REPORTER)) {
+            List<String> kinds = new ArrayList<>(List.of(MonthlyStatistics.IMPORTER));
+            RegisterImports.ALL.stream().filter(r -> !r.adminOnly() || view.user().hasRole(RuralRoadsModule.ADMIN))
+                    .forEach(r -> kinds.add(r.name()));
+            what.setLabel(view.text("导入内容", "What to import"));
+            what.setId("rr-import-kind");
+            what.setItems(kinds);
+            what.setItemLabelGenerator(this::title);
+            what.addValueChangeListener(e -> help.setText(help(e.getValue())));
             upload = new Upload(this::receive);
             upload.setId("rr-import-upload");
             upload.setAcceptedFileTypes(".xlsx", ".csv");
             upload.setMaxFiles(1);
             upload.setMaxFileSize(Sheet.MAX_BYTES);
             upload.setI18n(texts());
-            upload.setDropLabel(new Span(view.text("将月度统计表拖放到此处", "Drop the monthly statistics here")));
+            upload.setDropLabel(new Span(view.text("将统计表拖放到此处", "Drop the spreadsheet here")));
             // without push, the browser's notice that the upload ended is the round trip that brings the result
             upload.getElement().addEventListener("upload-success", e -> {
             });
             upload.getElement().addEventListener("upload-error", e -> {
             });
-            add(upload);
+            help.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
+                    .set("max-width", "60em");
+            help.setId("rr-import-help");
+            add(what, help, upload);
+            what.setValue(MonthlyStatistics.IMPORTER);
         }
         result.setId("rr-import-result");
         problems.setId("rr-import-problems");
@@ -90,9 +97,14 @@ public class StatisticsView extends VerticalLayout {
     private void receive(UploadEvent event) {
         UI ui = event.getUI();
         String fileName = event.getFileName();
+        // read under the session's lock: the choice is the page's state
+        String[] kind = new String[1];
+        ui.accessSynchronously(() -> kind[0] = what.getValue());
         Runnable outcome;
         try {
-            Importer.Outcome o = services.importStatistics(view.bureau(), fileName, event.getInputStream()).outcome();
+            Importer.Outcome o = MonthlyStatistics.IMPORTER.equals(kind[0])
+                    ? services.importStatistics(view.bureau(), fileName, event.getInputStream()).outcome()
+                    : services.importRegister(register(kind[0]).register(), view.bureau(), fileName, event.getInputStream());
             outcome = () -> show(fileName, o);
         } catch (ModuleProblem problem) {
             outcome = () -> error.setText(Ui.message(view, problem));
@@ -108,6 +120,36 @@ public class StatisticsView extends VerticalLayout {
             done.run();
             upload.clearFileList(); // ready for the corrected file
         });
+    }
+
+    private static RegisterImports.Register register(String name) {
+        return RegisterImports.ALL.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private String title(String kind) {
+        if (MonthlyStatistics.IMPORTER.equals(kind)) {
+            return view.text("农村公路月度统计", "Monthly statistics");
+        }
+        RegisterImports.Register r = register(kind);
+        return view.text(r.titleZh(), r.titleEn());
+    }
+
+    /** The columns of the chosen layout, and its rules. */
+    private String help(String kind) {
+        List<Sheet.Column> columns = MonthlyStatistics.IMPORTER.equals(kind) ? MonthlyStatistics.COLUMNS
+                : register(kind).register().columns();
+        String list = columns.stream().map(c -> c.header() + (c.required() ? view.text("（必填）", " (required)") : ""))
+                .collect(Collectors.joining(view.text("、", ", ")));
+        String rules = MonthlyStatistics.IMPORTER.equals(kind)
+                ? view.text("每个项目每月一行。项目类型可填：" + Labels.KINDS.choices() + "；项目状态可填："
+                        + Labels.PROJECT_STATUSES.choices() + "。按项目编号（无编号时按项目名称和乡镇）找到本年度项目，没有则新建。",
+                "One row per project and month; a project is found by its code (else by name and town) within the year, "
+                        + "and created when absent.")
+                : view.text("每条记录一行，按" + columns.get(0).header() + "等关键列更新已有记录。",
+                "One row per record; a record already there is updated.");
+        return view.text("列：", "Columns: ") + list + view.text("。", ". ") + rules
+                + view.text("任何一行有错时整份文件都不写入，并列出每个错误；同一文件重复导入不会重复计入。",
+                " If any row is bad nothing is written and every problem is listed; importing the same file again changes nothing.");
     }
 
     private void show(String fileName, Importer.Outcome o) {

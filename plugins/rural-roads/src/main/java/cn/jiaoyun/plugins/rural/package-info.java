@@ -10,7 +10,9 @@
  * <p>Projects: {@link cn.jiaoyun.plugins.rural.Projects} holds the year's projects by kind and their
  * monthly reports (km and 万元 in the month); a project's completed figures are the sums of its
  * months. {@link cn.jiaoyun.plugins.rural.MonthlyStatistics} imports and exports the monthly
- * statistics workbook, all or nothing, reading it through {@code Sheet} and {@code RowCheck}.
+ * statistics workbook, all or nothing, reading it through {@code Sheet} and {@code RowCheck};
+ * {@code RegisterImport} applies the same rules to the registers' spreadsheets
+ * ({@code RegisterImports}: network, survey, towns, bay stops, logistics points).
  *
  * <p>Registers: {@link cn.jiaoyun.plugins.rural.Towns} (demonstration towns with their steps and
  * criteria checklist) and {@link cn.jiaoyun.plugins.rural.Facilities} (bay stops, logistics
