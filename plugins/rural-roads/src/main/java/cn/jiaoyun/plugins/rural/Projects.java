@@ -52,6 +52,9 @@ final class Projects {
     static final String COLUMNS = """
             id, year, code, name, kind, town, planned_km, completed_km, planned_wan_yuan, invested_wan_yuan, status, completed_on""";
 
+    /** The kinds in the order of {@link Labels#KINDS}, as lists and exports show them. */
+    private static final String KIND_ORDER = "{" + String.join(",", Labels.KINDS.codes()) + "}";
+
     private final ModuleData data;
 
     Projects(ModuleData data) {
@@ -60,8 +63,8 @@ final class Projects {
 
     List<Project> list(BureauRef bureau, int year) {
         return data.readInBureau(bureau, sql -> sql.query(
-                "select " + COLUMNS + " from rr_project where year = ? order by kind, town nulls first, name, id",
-                Projects::project, year));
+                "select " + COLUMNS + " from rr_project where year = ? order by array_position(?::text[], kind), town nulls first, name, id",
+                Projects::project, year, KIND_ORDER));
     }
 
     Project get(BureauRef bureau, long id) {

@@ -48,6 +48,31 @@ final class RuralApi {
         return admin;
     }
 
+    /** The module's importers, so ordered that a file name finds the one it starts with. */
+    static final List<String> IMPORTERS = List.of("monthly-statistics", "logistics-points", "road-network", "road-survey",
+            "demo-towns", "bay-stops");
+
+    /** The demo files of a bureau, in the order the host's demo loading imports them (by name). */
+    static List<Path> demoFiles(String bureau) throws IOException {
+        Path dir = cn.jiaoyun.test.JiaoyunTestContextBuilder.repositoryRoot().resolve("tenants").resolve(bureau)
+                .resolve("demo").resolve("rural-roads");
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches(".*\\.(csv|xlsx)")).sorted().toList();
+        }
+    }
+
+    /** The importer a demo file goes through: the one its name starts with. */
+    static String importer(Path file) {
+        String name = file.getFileName().toString();
+        return IMPORTERS.stream().filter(i -> name.startsWith(i + "-") || name.startsWith(i + "."))
+                .findFirst().orElseThrow(() -> new AssertionError("no importer for " + file));
+    }
+
+    /** Imports a demo file through its importer; returns the outcome. */
+    static Map<String, Object> importDemo(ApiSession session, Path file) throws IOException {
+        return importFile(session, importer(file), file.getFileName().toString(), Files.readAllBytes(file));
+    }
+
     /** Imports a file through the {@code monthly-statistics} importer; returns the outcome. */
     static Map<String, Object> importFile(ApiSession session, String fileName, byte[] content) {
         return importFile(session, MonthlyStatistics.IMPORTER, fileName, content);

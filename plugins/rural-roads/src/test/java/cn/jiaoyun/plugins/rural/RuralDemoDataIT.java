@@ -2,7 +2,6 @@ package cn.jiaoyun.plugins.rural;
 
 import cn.jiaoyun.test.ApiSession;
 import cn.jiaoyun.test.JiaoyunTest;
-import cn.jiaoyun.test.JiaoyunTestContextBuilder;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import jakarta.inject.Inject;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static cn.jiaoyun.plugins.rural.RuralApi.line;
 import static cn.jiaoyun.plugins.rural.RuralApi.number;
@@ -40,38 +38,23 @@ class RuralDemoDataIT {
     ApiSession platform;
     final Map<String, ApiSession> admins = new HashMap<>();
     final Map<Path, Map<String, Object>> outcomes = new HashMap<>();
-    /** The module's importers, longest name first so that a file finds the most specific one. */
-    static final List<String> IMPORTERS = List.of("monthly-statistics", "logistics-points", "road-network", "road-survey",
-            "demo-towns", "bay-stops");
+    static final List<String> BUREAUS = List.of("liuyang", "shaoxing", "zhuji");
 
     @BeforeAll
     void importEveryDemoFile() throws IOException {
         platform = RuralApi.install(client);
-        for (Path file : demoFiles()) {
-            String bureau = file.getParent().getParent().getParent().getFileName().toString();
-            ApiSession admin = admins.computeIfAbsent(bureau, b -> RuralApi.enabled(client, b));
-            outcomes.put(file, RuralApi.importFile(admin, importer(file), file.getFileName().toString(), Files.readAllBytes(file)));
+        for (String bureau : BUREAUS) {
+            ApiSession admin = RuralApi.enabled(client, bureau);
+            admins.put(bureau, admin);
+            for (Path file : RuralApi.demoFiles(bureau)) {
+                outcomes.put(file, RuralApi.importDemo(admin, file));
+            }
         }
     }
 
     @AfterAll
     void purge() {
         platform.delete("/api/admin/plugins/rural-roads?purge=true");
-    }
-
-    private static List<Path> demoFiles() throws IOException {
-        Path tenants = JiaoyunTestContextBuilder.repositoryRoot().resolve("tenants");
-        try (Stream<Path> files = Files.walk(tenants)) {
-            return files.filter(f -> f.getParent().endsWith(Path.of("demo", "rural-roads")))
-                    .filter(f -> f.getFileName().toString().matches(".*\\.(csv|xlsx)"))
-                    .sorted().toList();
-        }
-    }
-
-    private static String importer(Path file) {
-        String name = file.getFileName().toString();
-        return IMPORTERS.stream().filter(i -> name.startsWith(i + "-") || name.startsWith(i + "."))
-                .findFirst().orElseThrow(() -> new AssertionError("no importer for " + file));
     }
 
     @Test
@@ -131,13 +114,13 @@ class RuralDemoDataIT {
 
     @Test
     void importingTheDemoFilesAgainChangesNothing() throws IOException {
-        for (Path file : demoFiles()) {
-            String bureau = file.getParent().getParent().getParent().getFileName().toString();
-            Map<String, Object> again = RuralApi.importFile(admins.get(bureau), importer(file), file.getFileName().toString(),
-                    Files.readAllBytes(file));
-            assertThat(number(again.get("accepted")).longValue()).as(file.toString()).isZero();
-            assertThat(number(again.get("skipped")).longValue()).as(file.toString())
-                    .isEqualTo(Files.readAllLines(file).size() - 1);
+        for (String bureau : BUREAUS) {
+            for (Path file : RuralApi.demoFiles(bureau)) {
+                Map<String, Object> again = RuralApi.importDemo(admins.get(bureau), file);
+                assertThat(number(again.get("accepted")).longValue()).as(file.toString()).isZero();
+                assertThat(number(again.get("skipped")).longValue()).as(file.toString())
+                        .isEqualTo(Files.readAllLines(file).size() - 1);
+            }
         }
     }
 

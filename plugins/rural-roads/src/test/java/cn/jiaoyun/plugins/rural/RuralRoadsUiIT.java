@@ -45,8 +45,9 @@ class RuralRoadsUiIT extends BrowserTest {
     void zhujiEnablesAndImportsItsDemoFigures() throws Exception {
         platform = RuralApi.install(client);
         zhuji = RuralApi.enabled(client, "zhuji");
-        Path demo = JiaoyunTestContextBuilder.repositoryRoot().resolve("tenants/zhuji/demo/rural-roads/monthly-statistics-2023.csv");
-        assertThat(RuralApi.problems(RuralApi.importFile(zhuji, "monthly-statistics-2023.csv", Files.readAllBytes(demo)))).isEmpty();
+        for (Path demo : RuralApi.demoFiles("zhuji")) {
+            assertThat(RuralApi.problems(RuralApi.importDemo(zhuji, demo))).as(demo.toString()).isEmpty();
+        }
         // Liuyang's tenant.yaml lists the module: its administrator switches it off
         ApiSession liuyang = ApiSession.demo(client, "liuyang", "admin");
         assertThat(liuyang.delete("/api/tenants/liuyang/modules/rural-roads").code()).isIn(204, 404);
@@ -73,7 +74,19 @@ class RuralRoadsUiIT extends BrowserTest {
                 "农村公路完成投资", "17,900 万元", "去年同期未填报");
         browser.waitForText("#rr-kinds", "大中修");
         assertThat(browser.find("#rr-kinds").getText()).contains("大中修", "2 / 3", "107", "危桥改造", "联网公路及断头路");
+        assertThat(indicators).contains("农村公路优良路率", "84.8%", "县道优良路率", "100.0%");
+        assertThat(browser.find("#rr-network-total").getText()).contains("路网总里程 65 公里", "县道 40.8", "等外公路 4.3 公里");
         browser.screenshot("rural-overview");
+
+        browser.find("#menu-module-rural-roads-towns").click();
+        browser.waitForText("#rr-towns", "大唐街道");
+        assertThat(browser.find("#rr-towns").getText()).contains("浣东街道", "东和乡", "申报市级", "0 / 3");
+        assertThat(browser.find("#rr-checklist-title").getText()).contains("创建标准核查");
+        var save = browser.find("#rr-check-save");
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", save);
+        save.click();
+        browser.waitForText("#rr-check-error", "请先选择创建标准");
+        browser.screenshot("rural-towns");
 
         browser.find("#menu-module-rural-roads-statistics").click();
         browser.find("#rr-import-upload");
@@ -82,6 +95,7 @@ class RuralRoadsUiIT extends BrowserTest {
                 2023-12,,浏览器测试项目,大中修,店口镇,1,10,,,,,合成演示数据
                 2023-12,,浏览器测试项目二,修路,店口镇,1,10,,,,,合成演示数据
                 """, StandardCharsets.UTF_8);
+        assertThat(browser.find("#rr-import-help").getText()).contains("当月完成里程（公里）（必填）");
         upload(bad);
         browser.waitForText("#rr-import-result", "未写入任何数据");
         assertThat(browser.find("#rr-import-problems").getText()).contains("第 3 行", "项目类型", "“修路”不是可选值");
