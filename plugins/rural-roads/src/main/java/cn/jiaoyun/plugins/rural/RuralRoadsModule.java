@@ -82,13 +82,14 @@ public class RuralRoadsModule implements JiaoyunModule {
 
     @Override
     public List<DashboardCard> dashboardCards() {
-        return List.of(new DashboardCard("km-repaired", "农村公路大中修（本年）", "Rural road repair this year", bureau -> {
-            YearMonth now = services.currentMonth();
-            BigDecimal km = services.projects.byKind(bureau, now.getYear()).stream()
+        // the year of the latest report: early in a year, or for a bureau that reports late, that is last year's
+        return List.of(new DashboardCard("km-repaired", "农村公路大中修", "Rural road major repair", bureau -> {
+            int year = services.projects.latestReport(bureau).orElse(services.currentMonth()).getYear();
+            BigDecimal km = services.projects.byKind(bureau, year).stream()
                     .filter(k -> "MAJOR_REPAIR".equals(k.kind())).map(Projects.KindTotal::completedKm)
                     .findFirst().orElse(BigDecimal.ZERO);
-            return new DashboardCard.Value(Ui.km(km) + " 公里", now.getYear() + "年项目已填报完成里程",
-                    "km reported done by this year's projects", "overview");
+            return new DashboardCard.Value(Ui.km(km) + " 公里", year + "年大中修项目已完成里程",
+                    "km of major repair completed by " + year + "'s projects", "overview");
         }));
     }
 

@@ -65,6 +65,8 @@ class RuralRoadsUiIT extends BrowserTest {
         login.expectLoggedIn();
         assertThat(main.menu()).containsAll(MENU);
         assertThat(browser.find("#menu-module-rural-roads-overview").getText()).contains("四好农村路");
+        assertThat(browser.find("#tile-module-rural-roads-km-repaired").getText()).as("the home card")
+                .contains("农村公路大中修", "107 公里", "2023年");
 
         browser.find("#menu-module-rural-roads-overview").click();
         browser.waitForText("#rr-indicators", "农村公路大中修里程");
