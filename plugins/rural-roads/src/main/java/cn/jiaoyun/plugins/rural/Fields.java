@@ -4,6 +4,7 @@ import cn.jiaoyun.plugin.api.ModuleProblem;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
@@ -63,5 +64,27 @@ final class Fields {
         } catch (DateTimeParseException e) {
             throw ModuleProblem.badInput(field, field + " 应为日期，如 2023-06-30", field + " must be a date such as 2023-06-30");
         }
+    }
+
+    /** A month written {@code 2023-06}, or null when absent. */
+    YearMonth month(String field) {
+        String v = text(field, false);
+        try {
+            return v == null ? null : YearMonth.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ModuleProblem.badInput(field, field + " 应为年月，如 2023-06", field + " must be a month such as 2023-06");
+        }
+    }
+
+    /** A yes/no field: JSON true/false, or null when absent. */
+    Boolean bool(String field) {
+        Object v = body.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw ModuleProblem.badInput(field, field + " 应为 true 或 false", field + " must be true or false");
     }
 }

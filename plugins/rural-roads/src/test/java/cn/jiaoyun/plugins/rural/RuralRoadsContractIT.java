@@ -39,7 +39,9 @@ class RuralRoadsContractIT extends PluginContractTest {
 
     @Override
     protected List<String> readPaths() {
-        return List.of("/segments", "/projects?year=2023");
+        return List.of("/segments", "/projects?year=2023", "/project-kinds?year=2023", "/towns", "/bay-stops",
+                "/logistics-points", "/inspections?from=2023-01-01&to=2023-12-31", "/good-road-rate?from=2023-01-01&to=2023-12-31",
+                "/summary/2023/12");
     }
 
     @Override
