@@ -219,7 +219,7 @@ public class RegionalComparison {
         Map<String, String[]> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select id, coalesce(short_name, name), synthetic from tenant
-                where id = any (coalesce(app_region_bureaus(), '{}'::text[])) order by region_code, id""");
+                where id = any (coalesce((select app_region_bureaus()), '{}'::text[])) order by region_code, id""");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getString(1), new String[] {rs.getString(2), String.valueOf(rs.getBoolean(3))});
@@ -236,15 +236,18 @@ public class RegionalComparison {
      * region).
      */
     static List<Map<String, Figures.Period>> periods(Connection c, Indicator indicator, List<YearMonth[]> ranges) {
+        // only what the indicator's aggregation needs: ratio parts for RATIO, the latest month for LAST
+        boolean ratio = "RATIO".equals(indicator.aggregation());
+        boolean latest = "LAST".equals(indicator.aggregation());
         StringBuilder sql = new StringBuilder("select tenant_id");
         StringBuilder where = new StringBuilder();
         for (int i = 0; i < ranges.size(); i++) {
             String in = "month between ? and ?";
             sql.append(", count(*) filter (where ").append(in).append(")")
                     .append(", sum(value) filter (where ").append(in).append(")")
-                    .append(", sum(numerator) filter (where ").append(in).append(")")
-                    .append(", sum(denominator) filter (where ").append(in).append(")")
-                    .append(", (array_agg(value order by month desc) filter (where ").append(in).append("))[1]")
+                    .append(ratio ? ", sum(numerator) filter (where " + in + ")" : ", null::numeric")
+                    .append(ratio ? ", sum(denominator) filter (where " + in + ")" : ", null::numeric")
+                    .append(latest ? ", (array_agg(value order by month desc) filter (where " + in + "))[1]" : ", null::numeric")
                     .append(", max(month) filter (where ").append(in).append(")");
             where.append(i == 0 ? "" : " or ").append(in);
         }
@@ -254,8 +257,9 @@ public class RegionalComparison {
         ranges.forEach(r -> out.add(new HashMap<>()));
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int n = 1;
+            int filters = 3 + (ratio ? 2 : 0) + (latest ? 1 : 0);
             for (YearMonth[] r : ranges) {
-                for (int k = 0; k < 6; k++) {
+                for (int k = 0; k < filters; k++) {
                     ps.setDate(n++, Date.valueOf(r[0].atDay(1)));
                     ps.setDate(n++, Date.valueOf(r[1].atDay(1)));
                 }
