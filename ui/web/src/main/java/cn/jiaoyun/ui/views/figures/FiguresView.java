@@ -311,6 +311,8 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
         rows = sheet.rows();
         yearToDateColumn.setHeader(getTranslation(m == 1 ? "figures.ytd-january" : "figures.ytd", m));
         grid.setItems(rows);
+        // widths follow the figures now shown, not those of the first rendering
+        grid.recalculateColumnWidths();
         if (mayEnter) {
             Indicator chosen = indicator.getValue();
             indicator.setItems(rows.stream().map(Row::indicator).toList());

@@ -230,6 +230,8 @@ public class ComparisonView extends VerticalLayout implements HasDynamicTitle {
         title.setText(name(ranking.indicator()) + " · " + (english ? ranking.labelEn() : ranking.labelZh()));
         valueColumn.setHeader(getTranslation("compare.value") + "（" + (english ? ranking.labelEn() : ranking.labelZh()) + "）");
         grid.setItems(ranking.lines());
+        // widths follow the figures now shown, not those of the first rendering
+        grid.recalculateColumnWidths();
         chart.setOption(option(ranking));
     }
 
