@@ -36,11 +36,11 @@ class WebUiTest extends BrowserTest {
                 assertThat(main.bureauName()).as(role + "@" + bureau.getKey()).isEqualTo(bureau.getValue());
                 List<String> menu = main.menu();
                 if (role.equals("admin")) {
-                    assertThat(menu).containsExactly("menu-home", "menu-worklists", "menu-scorecards", "menu-users", "menu-audit",
-                            "menu-bureau-modules");
+                    assertThat(menu).containsExactly("menu-home", "menu-worklists", "menu-figures", "menu-scorecards",
+                            "menu-users", "menu-audit", "menu-bureau-modules");
                     assertThat(main.userName()).contains("本局管理员");
                 } else {
-                    assertThat(menu).as(role).containsExactly("menu-home", "menu-worklists", "menu-scorecards");
+                    assertThat(menu).as(role).containsExactly("menu-home", "menu-worklists", "menu-figures", "menu-scorecards");
                 }
                 assertThat(browser.find("#home-title").getText()).isEqualTo(bureau.getValue());
                 assertThat(browser.find("#tile-units").getText()).doesNotContain(
@@ -140,19 +140,19 @@ class WebUiTest extends BrowserTest {
         browser.screenshot("platform-bureaus");
 
         browser.find("#new-bureau").click();
-        browser.find("#bureau-code input").sendKeys("panan");
-        browser.find("#bureau-name-field input").sendKeys("磐安县交通运输局");
+        browser.find("#bureau-code input").sendKeys("tiantai");
+        browser.find("#bureau-name-field input").sendKeys("天台县交通运输局");
         browser.find("#bureau-level").click();
         browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
                 .filter(item -> item.getText().equals("县")).findFirst().orElseThrow().click();
-        browser.find("#bureau-region input").sendKeys("330727");
-        browser.find("#bureau-parent-region input").sendKeys("330700");
-        browser.find("#bureau-parent-name input").sendKeys("金华市");
+        browser.find("#bureau-region input").sendKeys("331023");
+        browser.find("#bureau-parent-region input").sendKeys("331000");
+        browser.find("#bureau-parent-name input").sendKeys("台州市");
         browser.find("#bureau-admin-username input").sendKeys("chief");
-        browser.find("#bureau-admin-name input").sendKeys("磐安管理员");
-        browser.find("#bureau-admin-password input").sendKeys("panan-2026");
+        browser.find("#bureau-admin-name input").sendKeys("天台管理员");
+        browser.find("#bureau-admin-password input").sendKeys("tiantai-2026");
         browser.find("#save-bureau").click();
-        browser.waitForText("#bureaus", "磐安县交通运输局");
+        browser.waitForText("#bureaus", "天台县交通运输局");
 
         browser.open("/");
         browser.find("#bureaus");
@@ -162,8 +162,8 @@ class WebUiTest extends BrowserTest {
         assertThat(browser.exists("#users")).isFalse();
         main.logout();
 
-        login.open().logIn("磐安县交通运输局", "chief", "panan-2026");
-        assertThat(main.bureauName()).isEqualTo("磐安县交通运输局");
+        login.open().logIn("天台县交通运输局", "chief", "tiantai-2026");
+        assertThat(main.bureauName()).isEqualTo("天台县交通运输局");
         assertThat(main.menu()).contains("menu-users");
         main.logout();
     }

@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A ranking as a sheet a city sends round: .xlsx, or CSV (UTF-8 with BOM so that Excel reads the Chinese). */
-final class RankingExport {
+/**
+ * A ranking as a sheet a city sends round: .xlsx, or CSV (UTF-8 with BOM so that Excel reads the Chinese).
+ * Public for the web UI's export links, which serve the same files as the REST endpoints.
+ */
+public final class RankingExport {
 
     static final List<String> HEADER = List.of("排名", "县（市、区）", "数值", "单位", "已填报月数", "上年同期", "同比",
             "年度目标", "完成年度目标", "排名变化", "备注");
@@ -23,7 +26,8 @@ final class RankingExport {
     private RankingExport() {
     }
 
-    static String fileName(RegionalComparison.Ranking r) {
+    /** The file name (without extension) a ranking is saved under: region, indicator, period. */
+    public static String fileName(RegionalComparison.Ranking r) {
         return r.region() + "-" + r.indicator().nameZh() + "-" + r.labelZh() + "排名";
     }
 
@@ -60,7 +64,7 @@ final class RankingExport {
         return (v.signum() > 0 ? "+" : "") + Numbers.rounded(v, 1);
     }
 
-    static byte[] xlsx(RegionalComparison.Ranking r) {
+    public static byte[] xlsx(RegionalComparison.Ranking r) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("排名");
             Font bold = workbook.createFont();
@@ -95,7 +99,7 @@ final class RankingExport {
         }
     }
 
-    static byte[] csv(RegionalComparison.Ranking r) {
+    public static byte[] csv(RegionalComparison.Ranking r) {
         StringBuilder s = new StringBuilder("\uFEFF");
         s.append(String.join(",", HEADER)).append("\r\n");
         for (List<String> row : table(r)) {

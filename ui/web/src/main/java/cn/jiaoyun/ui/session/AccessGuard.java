@@ -7,6 +7,7 @@ import cn.jiaoyun.ui.server.UiTranslations;
 import cn.jiaoyun.ui.views.HomeView;
 import cn.jiaoyun.ui.views.LoginView;
 import cn.jiaoyun.ui.views.platform.BureausView;
+import cn.jiaoyun.ui.views.region.ComparisonView;
 import cn.jiaoyun.ui.modules.ModuleViews;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -65,6 +66,11 @@ public class AccessGuard implements VaadinServiceInitListener {
         }
         if (target == HomeView.class && actor.tenantId() == null && actor.has(Role.PLATFORM_ADMIN)) {
             event.rerouteTo(BureausView.class);
+            return;
+        }
+        if (target == HomeView.class && actor.tenantId() == null && actor.has(Role.REGIONAL_ANALYST)) {
+            // an analyst belongs to no bureau: their home is the comparison of their region
+            event.rerouteTo(ComparisonView.class);
             return;
         }
         List<ModuleViews.Page> pages = modules.pages(target);

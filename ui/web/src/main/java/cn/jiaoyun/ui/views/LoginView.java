@@ -86,6 +86,8 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle {
                 UiSession.login(result.actor());
                 if (result.actor().has(Role.PLATFORM_ADMIN)) {
                     UI.getCurrent().navigate(BureausView.class);
+                } else if (result.actor().tenantId() == null && result.actor().has(Role.REGIONAL_ANALYST)) {
+                    UI.getCurrent().navigate(cn.jiaoyun.ui.views.region.ComparisonView.class);
                 } else {
                     UI.getCurrent().navigate(HomeView.class);
                 }

@@ -6,6 +6,8 @@ import cn.jiaoyun.ui.views.admin.AuditView;
 import cn.jiaoyun.ui.views.admin.UsersView;
 import cn.jiaoyun.ui.views.assessment.ScorecardView;
 import cn.jiaoyun.ui.views.assessment.WorkListsView;
+import cn.jiaoyun.ui.views.figures.FiguresView;
+import cn.jiaoyun.ui.views.region.ComparisonView;
 import cn.jiaoyun.ui.views.platform.BureausView;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import jakarta.inject.Singleton;
@@ -25,9 +27,14 @@ public class MainMenu {
     private final List<MenuEntry> entries = new CopyOnWriteArrayList<>(List.of(
             new MenuEntry("home", "menu.home", HomeView.class, VaadinIcon.HOME, null),
             new MenuEntry("worklists", "menu.worklists", WorkListsView.class, VaadinIcon.CLIPBOARD_CHECK, null),
+            new MenuEntry("figures", "menu.figures", FiguresView.class, VaadinIcon.TABLE, null),
             new MenuEntry("scorecards", "menu.scorecards", ScorecardView.class, VaadinIcon.TROPHY, null),
+<<<<<<< HEAD
             new MenuEntry("key-projects", "menu.key-projects",
                     cn.jiaoyun.ui.views.projects.KeyProjectsView.class, VaadinIcon.ROAD, null),
+=======
+            new MenuEntry("region-compare", "menu.region-compare", ComparisonView.class, VaadinIcon.BAR_CHART, null),
+>>>>>>> figures-ui
             new MenuEntry("users", "menu.users", UsersView.class, VaadinIcon.USERS, null),
             new MenuEntry("audit", "menu.audit", AuditView.class, VaadinIcon.LIST, null),
             new MenuEntry("bureau-modules", "menu.bureau-modules", cn.jiaoyun.ui.views.admin.BureauModulesView.class,
