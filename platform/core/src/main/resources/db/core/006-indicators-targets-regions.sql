@@ -84,21 +84,32 @@ create function app_published_indicators() returns text[]
     language sql stable parallel safe
 as $$ select array_agg(code) from indicator where published and app_current_region() is not null $$;
 
+--changeset jiaoyun:core-006-visible-bureaus splitStatements:false
+-- The bureaus whose indicator rows the transaction may read: its own bureau, or in a regional
+-- transaction the county-level bureaus of the region; null (nothing) otherwise.
+create function app_visible_bureaus() returns text[]
+    language sql stable parallel safe
+as $$ select case when app_current_region() is not null then app_region_bureaus()
+                  when app_current_tenant() is not null then array[app_current_tenant()] end $$;
+
 --changeset jiaoyun:core-006-indicator-value-region-read
 -- A regional transaction reads the published indicators (values and annual targets) of the
 -- bureaus inside its region, and nothing else: no other table lets it in, and these keep their
--- bureau-only write policies. It stays ONE select policy per table (the tenancy rules): both arms
--- of the OR lead with tenant_id, so a bureau's reads keep their index, and outside a regional
--- transaction the second arm compares with an empty array.
+-- bureau-only write policies. It stays ONE select policy per table (the tenancy rules) and
+-- without an OR on tenant_id, so that both a bureau's reads and a region's use the primary key
+-- (tenant_id = any of one bureau, or of the region's bureaus), index-only where the index covers.
+-- Publication is checked against a hashed set of the published codes, once per row in a region,
+-- never in a bureau's own transaction.
 drop policy indicator_value_read on indicator_value;
 create policy indicator_value_read on indicator_value for select
-    using (tenant_id = (select app_current_tenant())
-           or (tenant_id = any (coalesce((select app_region_bureaus()), '{}'::text[]))
-               and indicator_code = any (coalesce((select app_published_indicators()), '{}'::text[]))));
+    using (tenant_id = any (coalesce((select app_visible_bureaus()), '{}'::text[]))
+           and ((select app_current_region()) is null
+                or indicator_code in (select i.code from indicator i where i.published)));
 drop policy indicator_target_read on indicator_target;
 create policy indicator_target_read on indicator_target for select
-    using (tenant_id = (select app_current_tenant())
-           or (tenant_id = any (coalesce((select app_region_bureaus()), '{}'::text[]))
-               and indicator_code = any (coalesce((select app_published_indicators()), '{}'::text[]))));
-create index indicator_value_code_month_idx on indicator_value (indicator_code, month)
-    include (tenant_id, value, numerator, denominator);
+    using (tenant_id = any (coalesce((select app_visible_bureaus()), '{}'::text[]))
+           and ((select app_current_region()) is null
+                or indicator_code in (select i.code from indicator i where i.published)));
+-- the monthly figures a ranking aggregates, readable from the index alone
+create unique index indicator_value_figures_idx on indicator_value (tenant_id, indicator_code, month)
+    include (value, numerator, denominator, withheld);
