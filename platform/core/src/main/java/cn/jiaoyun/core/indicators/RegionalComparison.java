@@ -85,8 +85,6 @@ public class RegionalComparison {
 
     /** The ranking of {@code region}'s bureaus on {@code code} for the period ending in {@code year}-{@code month}. */
     public Ranking rank(String region, String code, String periodKind, int year, int month) {
-        Indicator indicator = catalog.find(code == null ? "" : code).filter(Indicator::published)
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "region.unknown-indicator", code));
         PeriodKind kind = PeriodKind.parse(periodKind);
         if (month < 1 || month > 12) {
             throw ApiProblem.badField("month", "figures.bad-month", month);
@@ -95,6 +93,9 @@ public class RegionalComparison {
         YearMonth from = kind == PeriodKind.MONTH ? through : YearMonth.of(year, 1);
         YearMonth[] before = previous(kind, from, through);
         return tx.readInRegion(region, c -> {
+            // the catalog is read in the same transaction: one round of BEGIN/COMMIT less per ranking
+            Indicator indicator = catalog.find(code == null ? "" : code).filter(Indicator::published)
+                    .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "region.unknown-indicator", code));
             Map<String, String[]> bureaus = new LinkedHashMap<>();
             List<Map<String, Figures.Period>> all = before == null
                     ? periods(c, indicator, bureaus, List.of(new YearMonth[] {from, through},
