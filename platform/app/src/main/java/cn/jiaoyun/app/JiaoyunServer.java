@@ -132,11 +132,16 @@ public final class JiaoyunServer {
             for (BureauDefinitionFiles.Entry e : context.getBean(BureauStartup.class).lastRead()) {
                 if (e.valid() && !e.definition().demoUsers().isEmpty()) {
                     sb.append("   bureau ").append(e.definition().code()).append(" (").append(e.definition().name())
-                            .append("): ");
+                            .append(e.definition().synthetic() ? "，合成演示" : "").append("): ");
                     sb.append(String.join(", ", e.definition().demoUsers().stream()
                             .map(u -> u.username()).toList())).append('\n');
                 }
             }
+            context.getBean(BureauStartup.class).lastRead().stream()
+                    .filter(e -> e.valid() && e.definition().parentRegionCode() != null)
+                    .map(e -> e.definition().parentRegionCode() + " " + e.definition().parentName()).distinct().sorted()
+                    .forEach(region -> sb.append("   regional analyst (no bureau) of ").append(region).append(": ")
+                            .append(DemoAccounts.analystUsername(region.substring(0, 6))).append('\n'));
             sb.append(" Example: curl -s -X POST ").append(base)
                     .append("/api/auth/login -H 'Content-Type: application/json' -d '{\"tenant\":\"shaoxing\",")
                     .append("\"username\":\"admin\",\"password\":\"").append(demoPassword).append("\"}'\n");
