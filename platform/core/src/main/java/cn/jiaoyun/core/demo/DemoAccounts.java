@@ -73,19 +73,7 @@ public class DemoAccounts {
 
     /** Ensures the platform administrator demo account; returns how many changed. */
     public int ensurePlatformAdmin(String password) {
-        return tx.onPlatform(() -> platformAccounts.findByUsername(PLATFORM_USERNAME)
-                .map(existing -> {
-                    if (hasher.matches(password, existing.passwordHash())) {
-                        return 0;
-                    }
-                    platformAccounts.update(existing.withPasswordHash(hasher.hash(password)));
-                    return 1;
-                })
-                .orElseGet(() -> {
-                    platformAccounts.save(new PlatformAccount(null, PLATFORM_USERNAME, "平台管理员",
-                            hasher.hash(password), Role.PLATFORM_ADMIN, null, true));
-                    return 1;
-                }));
+        return ensurePlatformAccount(PLATFORM_USERNAME, "平台管理员", Role.PLATFORM_ADMIN, null, password);
     }
 
     /**
@@ -102,22 +90,27 @@ public class DemoAccounts {
         }
         int changes = 0;
         for (var region : regions.entrySet()) {
-            String username = analystUsername(region.getKey());
-            changes += tx.onPlatform(() -> platformAccounts.findByUsername(username)
-                    .map(existing -> {
-                        if (hasher.matches(password, existing.passwordHash())) {
-                            return 0;
-                        }
-                        platformAccounts.update(existing.withPasswordHash(hasher.hash(password)));
-                        return 1;
-                    })
-                    .orElseGet(() -> {
-                        platformAccounts.save(new PlatformAccount(null, username, region.getValue() + "区域分析员",
-                                hasher.hash(password), Role.REGIONAL_ANALYST, region.getKey(), true));
-                        return 1;
-                    }));
+            changes += ensurePlatformAccount(analystUsername(region.getKey()), region.getValue() + "区域分析员",
+                    Role.REGIONAL_ANALYST, region.getKey(), password);
         }
         return changes;
+    }
+
+    /** A platform account with the demo password: created, or its password reset when it no longer matches. */
+    private int ensurePlatformAccount(String username, String displayName, Role role, String region, String password) {
+        return tx.onPlatform(() -> platformAccounts.findByUsername(username)
+                .map(existing -> {
+                    if (hasher.matches(password, existing.passwordHash())) {
+                        return 0;
+                    }
+                    platformAccounts.update(existing.withPasswordHash(hasher.hash(password)));
+                    return 1;
+                })
+                .orElseGet(() -> {
+                    platformAccounts.save(new PlatformAccount(null, username, displayName, hasher.hash(password),
+                            role, region, true));
+                    return 1;
+                }));
     }
 
     /** The demo analyst of a region. */

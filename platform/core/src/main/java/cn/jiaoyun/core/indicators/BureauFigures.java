@@ -74,7 +74,7 @@ public class BureauFigures {
         List<Indicator> indicators = catalog.all();
         return tx.withConnection(tenant, true, c -> {
             Map<String, List<Figures.Month>> values = months(c, YearMonth.of(year - 1, 1), YearMonth.of(year, 12));
-            Map<String, BigDecimal> targets = targets(c, year);
+            Map<String, BigDecimal> targets = Rows.keyed(c, "select indicator_code, value from indicator_target where year = ?", year);
             Map<String, Map<Integer, String>> sources = sources(c, year);
             YearMonth from = YearMonth.of(year, 1);
             YearMonth to = YearMonth.of(year, through);
@@ -240,21 +240,6 @@ public class BureauFigures {
                     out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Figures.Month(
                             YearMonth.from(rs.getDate(2).toLocalDate()), rs.getBigDecimal(3), rs.getBigDecimal(4),
                             rs.getBigDecimal(5), rs.getBoolean(6)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
-    }
-
-    private static Map<String, BigDecimal> targets(Connection c, int year) {
-        Map<String, BigDecimal> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select indicator_code, value from indicator_target where year = ?")) {
-            ps.setInt(1, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getBigDecimal(2));
                 }
             }
         } catch (SQLException e) {

@@ -105,7 +105,8 @@ public class RegionalComparison {
             Map<String, Figures.Period> now = all.get(0);
             Map<String, Figures.Period> lastYear = all.get(1);
             Map<String, Figures.Period> earlier = before == null ? Map.of() : all.get(2);
-            Map<String, BigDecimal> targets = kind == PeriodKind.MONTH ? Map.of() : targets(c, code, year);
+            Map<String, BigDecimal> targets = kind == PeriodKind.MONTH ? Map.of()
+                    : Rows.keyed(c, "select tenant_id, value from indicator_target where indicator_code = ? and year = ?", code, year);
             Map<String, Integer> ranks = ranks(now, indicator);
             Map<String, Integer> previousRanks = ranks(earlier, indicator);
             List<Line> lines = new ArrayList<>();
@@ -278,23 +279,6 @@ public class RegionalComparison {
                                 rs.getBigDecimal(base + 1), rs.getBigDecimal(base + 2), rs.getBigDecimal(base + 3),
                                 rs.getBigDecimal(base + 4), lastIsThrough));
                     }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
-    }
-
-    private static Map<String, BigDecimal> targets(Connection c, String code, int year) {
-        Map<String, BigDecimal> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select tenant_id, value from indicator_target where indicator_code = ? and year = ?")) {
-            ps.setString(1, code);
-            ps.setInt(2, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getBigDecimal(2));
                 }
             }
         } catch (SQLException e) {
