@@ -30,15 +30,15 @@ import java.util.Map;
  *
  * <p>Only complete periods are ranked (every month known, see {@link Figures}); a bureau with a
  * month missing is listed after the ranked ones with what it has. Ties share a rank (1, 2, 2, 4).
- * The change of rank compares with the period before: the month before, January to the month
- * before, or the year before.
+ * The change of rank compares with the period before: the month, quarter or year before, or
+ * January to the month before. A quarter is the one that holds the month asked for.
  */
 @Singleton
 public class RegionalComparison {
 
     /** Which months a ranking covers. */
     public enum PeriodKind {
-        MONTH, YTD, YEAR;
+        MONTH, QUARTER, YTD, YEAR;
 
         static PeriodKind parse(String s) {
             try {
@@ -89,8 +89,16 @@ public class RegionalComparison {
         if (month < 1 || month > 12) {
             throw ApiProblem.badField("month", "figures.bad-month", month);
         }
-        YearMonth through = kind == PeriodKind.YEAR ? YearMonth.of(year, 12) : YearMonth.of(year, month);
-        YearMonth from = kind == PeriodKind.MONTH ? through : YearMonth.of(year, 1);
+        YearMonth through = switch (kind) {
+            case YEAR -> YearMonth.of(year, 12);
+            case QUARTER -> YearMonth.of(year, ((month - 1) / 3 + 1) * 3);
+            default -> YearMonth.of(year, month);
+        };
+        YearMonth from = switch (kind) {
+            case MONTH -> through;
+            case QUARTER -> through.minusMonths(2);
+            default -> YearMonth.of(year, 1);
+        };
         YearMonth[] before = previous(kind, from, through);
         return tx.readInRegion(region, c -> {
             // the catalog is read in the same transaction: one round of BEGIN/COMMIT less per ranking
@@ -177,6 +185,7 @@ public class RegionalComparison {
     private static YearMonth[] previous(PeriodKind kind, YearMonth from, YearMonth through) {
         return switch (kind) {
             case MONTH -> new YearMonth[] {from.minusMonths(1), through.minusMonths(1)};
+            case QUARTER -> new YearMonth[] {from.minusMonths(3), through.minusMonths(3)};
             case YTD -> through.getMonthValue() == 1 ? null : new YearMonth[] {from, through.minusMonths(1)};
             case YEAR -> new YearMonth[] {from.minusYears(1), through.minusYears(1)};
         };
@@ -185,6 +194,7 @@ public class RegionalComparison {
     static String labelZh(PeriodKind kind, YearMonth through) {
         return switch (kind) {
             case MONTH -> through.getYear() + "年" + through.getMonthValue() + "月";
+            case QUARTER -> through.getYear() + "年第" + "一二三四".charAt(through.getMonthValue() / 3 - 1) + "季度";
             case YTD -> through.getMonthValue() == 1 ? through.getYear() + "年1月"
                     : through.getYear() + "年1-" + through.getMonthValue() + "月";
             case YEAR -> through.getYear() + "年全年";
@@ -195,6 +205,7 @@ public class RegionalComparison {
         String m = through.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH);
         return switch (kind) {
             case MONTH -> m + " " + through.getYear();
+            case QUARTER -> "Q" + through.getMonthValue() / 3 + " " + through.getYear();
             case YTD -> "Jan–" + m + " " + through.getYear();
             case YEAR -> "Year " + through.getYear();
         };

@@ -143,6 +143,15 @@ class RegionalComparisonTest {
             values.record("yuecheng", INVEST, YearMonth.of(2023, 3), new BigDecimal("50"), "test");
         }
 
+        HttpResponse<Map<String, Object>> quarter = city.get("/api/regions/330600/ranking?indicator=" + INVEST
+                + "&period=quarter&year=2023&month=2");
+        assertThat(quarter.body()).containsEntry("labelZh", "2023年第一季度").containsEntry("month", 3);
+        assertThat(lines(quarter)).extracting(l -> l.get("bureau")).as("the first quarter is January to March")
+                .startsWith("keqiao", "shangyu", "zhuji");
+        assertThat(value(line(lines(quarter), "zhuji"))).isEqualByComparingTo("600");
+        assertThat(city.get("/api/regions/330600/ranking?indicator=" + INVEST + "&period=week&year=2023&month=2").code())
+                .isEqualTo(400);
+
         List<Map<String, Object>> year = lines(city.get("/api/regions/330600/ranking?indicator=" + INVEST
                 + "&period=year&year=2023&month=12"));
         assertThat(year).extracting(l -> l.get("rank")).containsOnlyNulls();

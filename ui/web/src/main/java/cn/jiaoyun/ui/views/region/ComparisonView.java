@@ -64,7 +64,7 @@ public class ComparisonView extends VerticalLayout implements HasDynamicTitle {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String DEFAULT_INDICATOR = "invest.effective";
-    private static final List<String> PERIODS = List.of("month", "ytd", "year");
+    private static final List<String> PERIODS = List.of("month", "quarter", "ytd", "year");
 
     private final RegionalComparison comparison;
     private final String region;
