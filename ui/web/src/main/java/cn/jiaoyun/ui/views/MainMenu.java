@@ -29,12 +29,9 @@ public class MainMenu {
             new MenuEntry("worklists", "menu.worklists", WorkListsView.class, VaadinIcon.CLIPBOARD_CHECK, null),
             new MenuEntry("figures", "menu.figures", FiguresView.class, VaadinIcon.TABLE, null),
             new MenuEntry("scorecards", "menu.scorecards", ScorecardView.class, VaadinIcon.TROPHY, null),
-<<<<<<< HEAD
             new MenuEntry("key-projects", "menu.key-projects",
                     cn.jiaoyun.ui.views.projects.KeyProjectsView.class, VaadinIcon.ROAD, null),
-=======
             new MenuEntry("region-compare", "menu.region-compare", ComparisonView.class, VaadinIcon.BAR_CHART, null),
->>>>>>> figures-ui
             new MenuEntry("users", "menu.users", UsersView.class, VaadinIcon.USERS, null),
             new MenuEntry("audit", "menu.audit", AuditView.class, VaadinIcon.LIST, null),
             new MenuEntry("bureau-modules", "menu.bureau-modules", cn.jiaoyun.ui.views.admin.BureauModulesView.class,
