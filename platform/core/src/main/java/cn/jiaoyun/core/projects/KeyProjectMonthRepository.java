@@ -29,4 +29,17 @@ public interface KeyProjectMonthRepository extends CrudRepository<KeyProjectMont
     /** The months in which the project reported. */
     @Query("select month from key_project_month where tenant_id = :tenantId and project_id = :projectId")
     List<LocalDate> monthsOf(String tenantId, long projectId);
+
+    /**
+     * Waits for, then holds until the transaction ends, the bureau's lock on one month of its key
+     * projects: writes to the same month (of any project) follow one another, so that the month's
+     * total fed to the indicator counts every project and two first reports of one project-month
+     * do not collide.
+     */
+    @Query("select count(*) from (select pg_advisory_xact_lock(hashtext(:lockKey))) l")
+    long lock(String lockKey);
+
+    default void lockMonth(String tenantId, java.time.YearMonth month) {
+        lock("key_project_month:" + tenantId + ":" + month);
+    }
 }

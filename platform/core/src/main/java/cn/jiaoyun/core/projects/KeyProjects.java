@@ -250,6 +250,7 @@ public class KeyProjects {
         String note = in.note() == null || in.note().isBlank() ? null : in.note().strip();
         return tx.inBureau(tenant, () -> {
             KeyProject p = project(tenant, id);
+            months.lockMonth(tenant, ym);
             KeyProjectMonth old = months.findByTenantIdAndProjectIdAndMonth(tenant, id, ym.atDay(1)).orElse(null);
             KeyProjectMonth wanted = new KeyProjectMonth(old == null ? null : old.id(), tenant, id, ym.atDay(1), actual,
                     progress, note, source, actor.auditName(), OffsetDateTime.now());
@@ -435,6 +436,8 @@ public class KeyProjects {
 
     /** Sets the bureau's indicator for the month to the sum over its projects, or clears it when none reported. */
     private void feed(String tenant, YearMonth month) {
+        // the month's total must see every other project's report of the month that committed first
+        months.lockMonth(tenant, month);
         LocalDate first = month.atDay(1);
         if (months.countByTenantIdAndMonth(tenant, first) == 0) {
             indicatorValues.clear(tenant, INDICATOR, month);

@@ -187,6 +187,39 @@ class KeyProjectApiTest {
     }
 
     @Test
+    void reportsOfOneMonthArrivingTogetherAreAllCountedAndNeverCollide() throws Exception {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(create(project("T-2011-" + i, "并发项目" + i, "公路", 2011, 2011)));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 1; round <= 6; round++) {
+                String month = String.format("2011-%02d", round);
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+                for (long id : ids) {
+                    // two writers per project-month: the first report of a month must not collide with itself
+                    for (int twice = 0; twice < 2; twice++) {
+                        calls.add(pool.submit(() -> {
+                            start.await();
+                            return reporter.put("/api/key-projects/" + id + "/months/" + month, Map.of("actual", 10)).code();
+                        }));
+                    }
+                }
+                start.countDown();
+                for (var call : calls) {
+                    assertThat(call.get()).isEqualTo(200);
+                }
+                assertThat(indicator(YearMonth.parse(month))).as("every project's report of " + month)
+                        .isEqualByComparingTo("40");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theSummaryRollsUpTheYearThroughAMonth() {
         long road = create(project("T-2015-1", "浣东互通改扩建", "公路", 2014, 2015));
         long port = create(project("T-2015-2", "店口港", "水运", 2015, 2016));
