@@ -55,6 +55,8 @@ class ComparisonUiTest extends BrowserTest {
         assertThat(browser.currentPath()).as("the analyst's home is the comparison").isEqualTo("/region/compare");
         assertThat(browser.find("#compare-heading").getText()).contains("区域对比", "绍兴市");
         assertThat(main.menu()).contains("menu-region-compare").doesNotContain("menu-figures", "menu-home");
+        assertThat(browser.exists("#compare-area") && browser.find("#compare-area").isDisplayed())
+                .as("a city has no smaller region to choose").isFalse();
 
         fields.pick("#compare-indicator", "交通有效投资");
         fields.choose("#compare-period", "1月至当月");
@@ -115,6 +117,21 @@ class ComparisonUiTest extends BrowserTest {
         assertThat(sheet.get(0).get(0)).contains("交通有效投资", "2023年1-9月", "330600");
         assertThat(sheet.subList(2, 8)).extracting(r -> r.get(1)).isEqualTo(ORDER);
         assertThat(sheet.get(3)).startsWith("2", "诸暨", "450000");
+        main.logout();
+    }
+
+    @Test
+    void theProvincesAnalystNarrowsTheComparisonToACity() {
+        login.open().logIn(PLATFORM, DemoAccounts.analystUsername("330000"), PASSWORD);
+        assertThat(browser.find("#compare-heading").getText()).contains("浙江省");
+        fields.pick("#compare-indicator", "交通有效投资");
+        fields.choose("#compare-period", "1月至当月");
+        fields.type("#compare-year", "2023");
+        fields.select("#compare-month", "9月");
+        browser.waitForText("#compare-title", "2023年1-9月");
+        fields.select("#compare-area", "绍兴市");
+        browser.waitForText("#compare-heading", "绍兴市");
+        assertThat(fields.gridRows("#compare-grid")).extracting(r -> r.get(1)).isEqualTo(ORDER);
         main.logout();
     }
 

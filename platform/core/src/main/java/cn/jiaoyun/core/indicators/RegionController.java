@@ -50,6 +50,13 @@ public class RegionController {
         return comparison.comparable();
     }
 
+    /** The region and the regions inside it with county-level bureaus (a province's cities). */
+    @Get("/{region}/areas")
+    public List<RegionalComparison.Area> areas(Actor actor, @PathVariable String region) {
+        within(actor, region);
+        return comparison.areas(region);
+    }
+
     @Get("/{region}/ranking")
     public RegionalComparison.Ranking ranking(Actor actor, @PathVariable String region, @QueryValue String indicator,
                                               @Nullable @QueryValue String period, @QueryValue int year,

@@ -145,6 +145,53 @@ public class RegionalComparison {
         return new Standing(region, rank, ranked, r.lines().size(), r.labelZh());
     }
 
+    /** A region an analyst may compare: its code and name (绍兴市). */
+    @Serdeable
+    public record Area(String code, String name) {
+    }
+
+    /**
+     * The region itself and the regions inside it that have county-level bureaus (a province's
+     * cities), as the bureaus' registry names them: what a province's analyst chooses from.
+     */
+    public List<Area> areas(String region) {
+        String prefix = region.endsWith("0000") ? region.substring(0, 2) : region.endsWith("00") ? region.substring(0, 4) : region;
+        return tx.withConnection("", true, c -> {
+            List<Area> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select parent_region_code, min(parent_name) from tenant
+                    where parent_region_code like ? and region_code like ? and level in ('COUNTY_CITY', 'DISTRICT', 'COUNTY')
+                    group by parent_region_code order by parent_region_code""")) {
+                ps.setString(1, prefix + "%");
+                ps.setString(2, prefix + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Area(rs.getString(1), rs.getString(2) == null ? rs.getString(1) : rs.getString(2)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            if (out.stream().noneMatch(a -> a.code().equals(region))) {
+                // a province: named by the bureaus it is the parent of (绍兴市交通运输局 → 浙江省)
+                out.add(0, new Area(region, regionName(c, region)));
+            }
+            return out;
+        });
+    }
+
+    private static String regionName(Connection c, String region) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select min(parent_name) from tenant where parent_region_code = ?")) {
+            ps.setString(1, region);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1) != null ? rs.getString(1) : region;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether the bureaus of {@code region} may see their own rank among its bureaus. */
     public boolean bureausSeeRank(String region) {
         return tx.withConnection("", true, c -> {

@@ -209,6 +209,10 @@ class RegionalComparisonTest {
         assertThat(lines).extracting(l -> l.get("bureau")).contains("zhuji", "keqiao").doesNotContain("liuyang", "shaoxing");
         assertThat(province.get("/api/regions/330600/ranking?indicator=" + INVEST + "&year=2023&month=3").code())
                 .as("the province sees its cities").isEqualTo(200);
+        assertThat(province.getAny("/api/regions/330000/areas").body().toString())
+                .contains("330600", "绍兴市", "330000", "浙江省").doesNotContain("430100", "长沙市");
+        assertThat(city.getAny("/api/regions/330600/areas").body().toString()).contains("330600").doesNotContain("330000");
+        assertThat(city.get("/api/regions/330000/areas").code()).isEqualTo(403);
     }
 
     @Test

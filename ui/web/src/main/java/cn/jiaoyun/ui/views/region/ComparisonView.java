@@ -67,7 +67,8 @@ public class ComparisonView extends VerticalLayout implements HasDynamicTitle {
     private static final List<String> PERIODS = List.of("month", "quarter", "ytd", "year");
 
     private final RegionalComparison comparison;
-    private final String region;
+    private String region;
+    private final Select<RegionalComparison.Area> area = new Select<>();
     private final ComboBox<Indicator> indicator = new ComboBox<>();
     private final RadioButtonGroup<String> period = new RadioButtonGroup<>();
     private final IntegerField year = new IntegerField();
@@ -87,6 +88,21 @@ public class ComparisonView extends VerticalLayout implements HasDynamicTitle {
 
         H2 heading = new H2(getTranslation("compare.title") + " · " + regionName(bureaus, region));
         heading.setId("compare-heading");
+        // a province's analyst compares the whole province or one of its cities
+        List<RegionalComparison.Area> areas = region == null ? List.of() : comparison.areas(region);
+        area.setLabel(getTranslation("compare.area"));
+        area.setId("compare-area");
+        area.setItems(areas);
+        area.setItemLabelGenerator(RegionalComparison.Area::name);
+        areas.stream().filter(a -> a.code().equals(region)).findFirst().ifPresent(area::setValue);
+        area.setVisible(areas.size() > 1);
+        area.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                region = e.getValue().code();
+                heading.setText(getTranslation("compare.title") + " · " + e.getValue().name());
+                refresh();
+            }
+        });
 
         List<Indicator> indicators = comparison.comparable();
         indicator.setLabel(getTranslation("compare.indicator"));
@@ -135,7 +151,7 @@ public class ComparisonView extends VerticalLayout implements HasDynamicTitle {
         }), getTranslation("compare.export-csv"));
         csv.setId("compare-csv");
 
-        HorizontalLayout controls = new HorizontalLayout(indicator, period, year, month);
+        HorizontalLayout controls = new HorizontalLayout(area, indicator, period, year, month);
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
         HorizontalLayout exports = new HorizontalLayout(xlsx, csv);
