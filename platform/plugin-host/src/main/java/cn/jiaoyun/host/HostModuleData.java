@@ -9,14 +9,29 @@ import cn.jiaoyun.plugin.api.SqlWork;
 final class HostModuleData implements ModuleData {
 
     private final TenantTransactions tx;
+    private final String moduleId;
 
-    HostModuleData(TenantTransactions tx) {
+    HostModuleData(TenantTransactions tx, String moduleId) {
         this.tx = tx;
+        this.moduleId = moduleId;
     }
 
     @Override
     public <T> T inBureau(BureauRef bureau, SqlWork<T> work) {
         return tx.withConnection(bureau.code(), false, c -> run(work, c));
+    }
+
+    @Override
+    public <T> T inBureauExclusively(BureauRef bureau, String key, SqlWork<T> work) {
+        return tx.withConnection(bureau.code(), false, c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+                ps.setString(1, "module:" + moduleId + ":" + bureau.code() + ":" + key);
+                ps.execute();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Cannot take the lock " + key + " of module " + moduleId, e);
+            }
+            return run(work, c);
+        });
     }
 
     @Override

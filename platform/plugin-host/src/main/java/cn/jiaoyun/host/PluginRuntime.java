@@ -201,7 +201,7 @@ public class PluginRuntime {
             }
             JiaoyunModule entry = entries.get(0);
             var context = new HostModuleContext(id, installed.version(), Clock.system(CHINA),
-                    System.getLogger("module." + id), new HostModuleData(tx),
+                    System.getLogger("module." + id), new HostModuleData(tx, id),
                     new HostIndicatorPublisher(tx, id, entry.indicators()));
             module = new RunningModule(id, installed.version(), installed.sha256(), entry, context,
                     wrapper.getPluginClassLoader(), entry.indicators(), this::fail);

@@ -11,6 +11,15 @@ public interface ModuleData {
     /** Runs {@code work} in a read-write transaction of {@code bureau}. */
     <T> T inBureau(BureauRef bureau, SqlWork<T> work);
 
+    /**
+     * Runs {@code work} in a read-write transaction of {@code bureau} that first waits for, then
+     * holds until it ends, the module's lock named {@code key} for that bureau: work under the same
+     * key and bureau runs one after the other, and each sees what the previous one committed. Use
+     * it to recompute figures from the module's tables and publish them, so that two writes
+     * arriving together never leave a total that counts only one of them.
+     */
+    <T> T inBureauExclusively(BureauRef bureau, String key, SqlWork<T> work);
+
     /** Runs {@code work} in a read-only transaction of {@code bureau}. */
     <T> T readInBureau(BureauRef bureau, SqlWork<T> work);
 

@@ -61,16 +61,19 @@ final class Indicators {
 
     /** Computes one month's figures from the tables and publishes them; returns them by code. */
     Map<String, BigDecimal[]> recompute(BureauRef bureau, YearMonth month) {
-        Map<String, BigDecimal[]> figures = compute(bureau, month);
-        for (var e : figures.entrySet()) {
-            BigDecimal[] v = e.getValue();
-            if (v.length == 2) {
-                publisher.publishRatio(bureau, e.getKey(), month, v[0], v[1]);
-            } else {
-                publisher.publish(bureau, e.getKey(), month, v[0]);
+        // one recomputation of the bureau's figures at a time, each seeing every write committed before it
+        return data.inBureauExclusively(bureau, "indicators", sql -> {
+            Map<String, BigDecimal[]> figures = compute(bureau, month);
+            for (var e : figures.entrySet()) {
+                BigDecimal[] v = e.getValue();
+                if (v.length == 2) {
+                    publisher.publishRatio(bureau, e.getKey(), month, v[0], v[1]);
+                } else {
+                    publisher.publish(bureau, e.getKey(), month, v[0]);
+                }
             }
-        }
-        return figures;
+            return figures;
+        });
     }
 
     /**

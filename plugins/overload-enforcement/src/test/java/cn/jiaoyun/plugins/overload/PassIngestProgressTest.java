@@ -42,6 +42,11 @@ class PassIngestProgressTest {
         }
 
         @Override
+        public <T> T inBureauExclusively(BureauRef bureau, String key, SqlWork<T> work) {
+            throw new AssertionError("nothing is written");
+        }
+
+        @Override
         public <T> T readInBureau(BureauRef bureau, SqlWork<T> work) {
             try {
                 return work.run(sql);

@@ -5,6 +5,7 @@ import cn.jiaoyun.plugin.api.IndicatorDefinition;
 import cn.jiaoyun.plugin.api.IndicatorDefinition.Aggregation;
 import cn.jiaoyun.plugin.api.IndicatorDefinition.Direction;
 import cn.jiaoyun.plugin.api.IndicatorPublisher;
+import cn.jiaoyun.plugin.api.ModuleData;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -43,8 +44,10 @@ final class Indicators {
 
     private final Summary summary;
     private final IndicatorPublisher publisher;
+    private final ModuleData data;
 
-    Indicators(Summary summary, IndicatorPublisher publisher) {
+    Indicators(Summary summary, IndicatorPublisher publisher, ModuleData data) {
+        this.data = data;
         this.summary = summary;
         this.publisher = publisher;
     }
@@ -56,14 +59,18 @@ final class Indicators {
         }
         YearMonth from = months.stream().min(YearMonth::compareTo).orElseThrow();
         YearMonth to = months.stream().max(YearMonth::compareTo).orElseThrow();
-        Map<YearMonth, Summary.MonthFigures> figures = summary.figures(bureau, from, to);
-        for (YearMonth m : months) {
-            Summary.MonthFigures f = figures.get(m);
-            for (IndicatorDefinition d : DEFINITIONS) {
-                boolean fromLines = d.code().equals(THROUGHPUT) || d.code().equals(TEU);
-                BigDecimal value = fromLines && !f.reported() ? null : f.values().get(MEASURES.get(d.code()));
-                publisher.publish(bureau, d.code(), m, value);
+        // one recomputation of the bureau's figures at a time, each seeing every write committed before it
+        data.inBureauExclusively(bureau, "indicators", sql -> {
+            Map<YearMonth, Summary.MonthFigures> figures = summary.figures(bureau, from, to);
+            for (YearMonth m : months) {
+                Summary.MonthFigures f = figures.get(m);
+                for (IndicatorDefinition d : DEFINITIONS) {
+                    boolean fromLines = d.code().equals(THROUGHPUT) || d.code().equals(TEU);
+                    BigDecimal value = fromLines && !f.reported() ? null : f.values().get(MEASURES.get(d.code()));
+                    publisher.publish(bureau, d.code(), m, value);
+                }
             }
-        }
+            return null;
+        });
     }
 }

@@ -39,7 +39,7 @@ final class PortServices {
         this.summary = new Summary(context.data());
         this.projects = new Projects(context.data());
         this.workbook = new StatisticsWorkbook(context.data());
-        this.indicators = new Indicators(summary, context.indicators());
+        this.indicators = new Indicators(summary, context.indicators(), context.data());
     }
 
     static PortServices start(ModuleContext context) {

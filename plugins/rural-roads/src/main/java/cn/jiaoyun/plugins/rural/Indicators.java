@@ -167,19 +167,23 @@ final class Indicators {
     void publish(BureauRef bureau, Collection<YearMonth> months, YearMonth current) {
         Map<Integer, TreeSet<Integer>> byYear = new TreeMap<>();
         months.forEach(m -> byYear.computeIfAbsent(m.getYear(), y -> new TreeSet<>()).add(m.getMonthValue()));
-        byYear.forEach((year, ms) -> {
-            Map<String, Figure[]> figures = year(bureau, year, current);
-            for (int m : ms) {
-                YearMonth month = YearMonth.of(year, m);
-                for (IndicatorDefinition d : DEFINITIONS) {
-                    Figure f = figures.get(d.code())[m - 1];
-                    if (d.aggregation() == Aggregation.RATIO) {
-                        publisher.publishRatio(bureau, d.code(), month, f.ratio().numerator(), f.ratio().denominator());
-                    } else {
-                        publisher.publish(bureau, d.code(), month, f.value());
+        // one recomputation of the bureau's figures at a time, each seeing every write committed before it
+        data.inBureauExclusively(bureau, "indicators", sql -> {
+            byYear.forEach((year, ms) -> {
+                Map<String, Figure[]> figures = year(bureau, year, current);
+                for (int m : ms) {
+                    YearMonth month = YearMonth.of(year, m);
+                    for (IndicatorDefinition d : DEFINITIONS) {
+                        Figure f = figures.get(d.code())[m - 1];
+                        if (d.aggregation() == Aggregation.RATIO) {
+                            publisher.publishRatio(bureau, d.code(), month, f.ratio().numerator(), f.ratio().denominator());
+                        } else {
+                            publisher.publish(bureau, d.code(), month, f.value());
+                        }
                     }
                 }
-            }
+            });
+            return null;
         });
     }
 
