@@ -158,6 +158,6 @@ class AssessmentUiTest extends BrowserTest {
     }
 
     private static Path seed() {
-        return JiaoyunTestContextBuilder.repositoryRoot().resolve("../shared/seeds/000_8d3c93b7049ac17a.txt").normalize();
+        return JiaoyunTestContextBuilder.repositoryRoot().resolve("tenants/shaoxing/demo/worklists-2020.txt");
     }
 }

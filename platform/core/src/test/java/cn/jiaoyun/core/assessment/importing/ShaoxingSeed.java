@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The Shaoxing 2020 work lists as the bureau exported them, kept in shared/ beside the checkout. */
+/**
+ * The Shaoxing 2020 work lists as the bureau exported them (shared seed 000), kept in the
+ * repository as the demo's {@code tenants/shaoxing/demo/worklists-2020.txt}: a clone needs nothing beside it.
+ */
 public final class ShaoxingSeed {
 
     public static final String FILE_NAME = "shaoxing.txt";
@@ -20,7 +23,7 @@ public final class ShaoxingSeed {
         if (dir == null) {
             throw new IllegalStateException("no repository root (with tenants/ and pom.xml) above " + System.getProperty("user.dir"));
         }
-        Path seed = dir.resolve("../shared/seeds/000_8d3c93b7049ac17a.txt").normalize();
+        Path seed = dir.resolve("tenants/shaoxing/demo/worklists-2020.txt");
         if (!Files.isRegularFile(seed)) {
             throw new IllegalStateException("the Shaoxing seed is missing: " + seed);
         }
