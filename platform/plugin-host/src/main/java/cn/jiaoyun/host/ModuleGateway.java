@@ -7,7 +7,6 @@ import cn.jiaoyun.plugin.api.BureauRef;
 import cn.jiaoyun.plugin.api.Endpoint;
 import cn.jiaoyun.plugin.api.HttpMethod;
 import cn.jiaoyun.plugin.api.Importer;
-import cn.jiaoyun.plugin.api.ModuleProblem;
 import cn.jiaoyun.plugin.api.ModuleResponse;
 import cn.jiaoyun.plugin.api.ModuleUser;
 import io.micronaut.core.annotation.Nullable;
@@ -35,7 +34,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +43,8 @@ import java.util.stream.Collectors;
  * Serves the modules' endpoints under {@code /api/modules/<module-id>/…}. Before a module sees a
  * request the gateway has authenticated the caller, bound the caller's bureau, checked the bureau
  * enabled the module and the caller's roles; afterwards it turns the module's answer into JSON
- * and a module's exception into a problem (and, when it is the module's fault, a FAILED module).
+ * and a module's exception into a problem: the caller's mistake a 4xx naming the field or file
+ * ({@link CallerFault}), a fault of the module's code a 500 with an incident id only.
  */
 @Controller("/api/modules")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -111,11 +110,11 @@ public class ModuleGateway {
                         importer.extensions().stream().sorted().collect(Collectors.joining(", ")));
             }
             HostModuleRequest moduleRequest = request(actor, request, locale, Map.of(), new byte[0]);
-            return () -> {
+            return new Call(CallerFault.Input.FILE, fileName, () -> {
                 try (InputStream in = file.getInputStream()) {
                     return ModuleResponse.ok(importer.handler().importFile(moduleRequest, fileName, in));
                 }
-            };
+            });
         });
     }
 
@@ -131,7 +130,9 @@ public class ModuleGateway {
                     requireRole(actor, e.roles());
                     HostModuleRequest moduleRequest = request(actor, request, locale, parameters,
                             body == null ? new byte[0] : body);
-                    return () -> e.handler().handle(moduleRequest);
+                    CallerFault.Input input = method == HttpMethod.POST || method == HttpMethod.PUT
+                            ? CallerFault.Input.BODY : CallerFault.Input.NONE;
+                    return new Call(input, null, () -> e.handler().handle(moduleRequest));
                 }
             }
             throw new ApiProblem(HttpStatus.NOT_FOUND, "problem.plugin.no-endpoint", moduleId, method.name(), p);
@@ -149,15 +150,21 @@ public class ModuleGateway {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "problem.plugin.not-enabled", moduleId);
         }
         if (installed.get().state() == InstalledModule.State.FAILED) {
-            throw failed(moduleId, installed.get().failureReason());
+            throw unavailable(moduleId);
         }
         return runtime.running(moduleId).or(() -> runtime.awaitRunning(moduleId, UPGRADE_WAIT))
-                .orElseThrow(() -> failed(moduleId, store.find(moduleId).map(InstalledModule::failureReason).orElse(null)));
+                .orElseThrow(() -> unavailable(moduleId));
     }
 
-    private static ApiProblem failed(String moduleId, @Nullable String reason) {
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "problem.plugin.failed", moduleId,
-                reason == null ? "starting" : reason);
+    /** Out of service: the reason is for the platform administrator, never for a bureau. */
+    private static ApiProblem unavailable(String moduleId) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "problem.plugin.unavailable", moduleId);
+    }
+
+    /** A fault of the module's code: the caller gets the incident's id, the details are logged. */
+    private static ApiProblem incident(String moduleId, String incident) {
+        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.plugin.incident", moduleId, incident)
+                .with("incident", incident);
     }
 
     private static void requireRole(Actor actor, java.util.Set<String> roles) {
@@ -177,52 +184,48 @@ public class ModuleGateway {
 
     private Map<String, Object> parseObject(String text) {
         if (text.isBlank()) {
-            throw ApiProblem.badField("body", "problem.plugin.bad-json", "empty");
+            throw ApiProblem.badField("body", "problem.plugin.json.empty");
         }
+        Object value;
         try {
-            Object value = json.readValue(text, Object.class);
-            if (value instanceof Map<?, ?> map) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> object = (Map<String, Object>) map;
-                return object;
-            }
-            throw ApiProblem.badField("body", "problem.plugin.bad-json", "not an object");
-        } catch (IOException e) {
-            throw ApiProblem.badField("body", "problem.plugin.bad-json", e.getMessage());
+            value = json.readValue(text, Object.class);
+        } catch (IOException | RuntimeException e) {
+            throw JsonBodies.syntax(e);
         }
+        return JsonBodies.object(value);
     }
 
     /** Finds what to call in one running version of the module (routing happens per version). */
     @FunctionalInterface
     private interface Route {
-        RunningModule.ModuleCall<ModuleResponse> in(RunningModule module);
+        Call in(RunningModule module);
+    }
+
+    /** The work of one call and what the request gave it. */
+    private record Call(CallerFault.Input input, @Nullable String fileName, RunningModule.ModuleCall<ModuleResponse> work) {
+        ModuleResponse on(RunningModule module) {
+            return module.call(input, fileName, work);
+        }
     }
 
     private HttpResponse<?> answer(RunningModule module, Locale locale, Route route) {
         ModuleResponse response;
         try {
             try {
-                response = module.call(route.in(module));
+                response = route.in(module).on(module);
             } catch (RunningModule.ModuleStopped stopped) {
                 // stopped before the call began (an upgrade swapping versions): the new version answers
                 RunningModule next = runtime.awaitRunning(module.id(), UPGRADE_WAIT).orElseThrow(() -> stopped);
                 module = next;
-                response = next.call(route.in(next));
+                response = route.in(next).on(next);
             }
-        } catch (ModuleProblem p) {
-            Messages.Bilingual text = new Messages.Bilingual(p.messageZh(), p.messageEn());
-            throw p.field() == null
-                    ? new ApiProblem(HttpStatus.valueOf(p.status()), "problem.plugin.module-says", text)
-                    : new ApiProblem(HttpStatus.valueOf(p.status()),
-                        List.of(new ApiProblem.FieldError(p.field(), "problem.plugin.module-says", text)),
-                        "problem.plugin.module-says", text);
         } catch (RunningModule.ModuleFailure f) {
-            throw new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.plugin.handler-failed", module.id(), f.getMessage());
+            throw incident(module.id(), f.incident());
         } catch (RunningModule.ModuleStopped s) {
-            throw failed(module.id(), null);
+            throw unavailable(module.id());
         }
         if (response == null) {
-            throw new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.plugin.handler-failed", module.id(), "no response");
+            throw incident(module.id(), module.fail(new IllegalStateException("The module answered null")));
         }
         MutableHttpResponse<Object> out = HttpResponse.status(HttpStatus.valueOf(response.status()));
         if (response.isFile()) {
@@ -239,8 +242,7 @@ public class ModuleGateway {
         try {
             plain = JsonValues.plain(response.body());
         } catch (IllegalArgumentException e) {
-            module.fail(e);
-            throw new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.plugin.handler-failed", module.id(), e.getMessage());
+            throw incident(module.id(), module.fail(e));
         }
         return out.contentType(MediaType.APPLICATION_JSON_TYPE).body(plain);
     }

@@ -34,9 +34,14 @@ import java.util.Map;
 @Secured("PLATFORM_ADMIN")
 public class PluginAdminController {
 
-    /** A module as the administration page shows it. */
+    /**
+     * A module as the administration page shows it.
+     *
+     * @param incidents the recent faults of its code seen by this node, newest first, with their details
+     */
     @Serdeable
-    public record ModuleStatus(InstalledModule module, boolean servingHere, List<String> enabledBy) {
+    public record ModuleStatus(InstalledModule module, boolean servingHere, List<String> enabledBy,
+                               List<Incident> incidents) {
     }
 
     private final PluginInstaller installer;
@@ -58,7 +63,8 @@ public class PluginAdminController {
     public List<ModuleStatus> list() {
         Map<String, List<String>> enabled = bureauModules.enabledByModule();
         return store.list().stream()
-                .map(m -> new ModuleStatus(m, runtime.running(m.id()).isPresent(), enabled.getOrDefault(m.id(), List.of())))
+                .map(m -> new ModuleStatus(m, runtime.running(m.id()).isPresent(), enabled.getOrDefault(m.id(), List.of()),
+                        runtime.incidents(m.id())))
                 .toList();
     }
 
@@ -67,7 +73,7 @@ public class PluginAdminController {
         InstalledModule m = store.find(id)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "problem.plugin.not-installed", id));
         return new ModuleStatus(m, runtime.running(id).isPresent(),
-                bureauModules.enabledByModule().getOrDefault(id, List.of()));
+                bureauModules.enabledByModule().getOrDefault(id, List.of()), runtime.incidents(id));
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)

@@ -21,9 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The modules serving on this node. {@link #reconcile()} makes this node match the registry:
@@ -43,6 +48,9 @@ public class PluginRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginRuntime.class);
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** How the failure reason of a module taken out of service for its faults begins. */
+    static final String FAULTS = "faults: ";
+    private static final int MAX_INCIDENTS = 50;
 
     private final PluginStore store;
     private final PluginSettings settings;
@@ -56,6 +64,12 @@ public class PluginRuntime {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService coolDown = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jiaoyun-plugin-cool-down");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Deque<Incident>> incidents = new ConcurrentHashMap<>();
     private final Object changed = new Object();
     private final String node;
 
@@ -73,6 +87,14 @@ public class PluginRuntime {
     @EventListener
     void onStartup(StartupEvent event) {
         reconcile();
+        long period = Math.max(200, Math.min(15_000, settings.faultCoolDown().toMillis() / 4));
+        coolDown.scheduleWithFixedDelay(() -> {
+            try {
+                returnAfterCoolDown();
+            } catch (RuntimeException e) {
+                LOG.warn("Returning modules after their cool-down failed: {}", e.toString());
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
     }
 
     @EventListener
@@ -82,6 +104,7 @@ public class PluginRuntime {
 
     @PreDestroy
     void close() {
+        coolDown.shutdownNow();
         background.shutdownNow();
         synchronized (this) {
             for (String id : new ArrayList<>(running.keySet())) {
@@ -204,7 +227,7 @@ public class PluginRuntime {
                     System.getLogger("module." + id), new HostModuleData(tx, id),
                     new HostIndicatorPublisher(tx, id, entry.indicators()));
             module = new RunningModule(id, installed.version(), installed.sha256(), entry, context,
-                    wrapper.getPluginClassLoader(), entry.indicators(), this::fail);
+                    wrapper.getPluginClassLoader(), entry.indicators(), this::fault);
             RunningModule starting = module;
             withClassLoader(module.classLoader(), starting::start);
             for (ModuleLifecycleListener l : listeners()) {
@@ -268,10 +291,42 @@ public class PluginRuntime {
         }
     }
 
-    /** A module threw where it must not: it stops serving everywhere and the reason is recorded. */
-    void fail(RunningModule module, Throwable cause) {
-        String reason = RunningModule.describe(cause);
-        LOG.error("Module {} {} failed: {}", module.id(), module.version(), reason, cause);
+    /**
+     * A fault of the module's code: logged with its details under a new incident id, kept among
+     * the module's recent incidents on this node, and counted; when this node has seen
+     * {@link PluginSettings#faultThreshold()} within {@link PluginSettings#faultWindow()}, the
+     * module is taken out of service everywhere (until the cool-down ends or an administrator
+     * restarts it). Returns the incident's id.
+     */
+    String fault(RunningModule module, Throwable cause) {
+        String detail = RunningModule.describe(cause);
+        Incident incident = new Incident(Incident.newId(), Instant.now(), node, module.version(), detail);
+        LOG.error("Module {} {} fault, incident {}: {}", module.id(), module.version(), incident.id(), detail, cause);
+        incidents.compute(module.id(), (id, list) -> {
+            Deque<Incident> out = list == null ? new ArrayDeque<>() : list;
+            out.addFirst(incident);
+            while (out.size() > MAX_INCIDENTS) {
+                out.removeLast();
+            }
+            return out;
+        });
+        int count = module.countFault(System.nanoTime(), settings.faultWindow());
+        if (count >= settings.faultThreshold()) {
+            takeOutOfService(module, FAULTS + count + " within " + settings.faultWindow().toSeconds() + " s on "
+                    + node + "; last incident " + incident.id() + ": " + detail);
+        }
+        return incident.id();
+    }
+
+    /** The module's recent incidents on this node, newest first. */
+    public List<Incident> incidents(String id) {
+        Deque<Incident> list = incidents.get(id);
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    /** The module stops serving everywhere and the reason is recorded for the administrator. */
+    private void takeOutOfService(RunningModule module, String reason) {
+        LOG.error("Module {} {} is taken out of service: {}", module.id(), module.version(), reason);
         running.remove(module.id(), module);
         signal();
         try {
@@ -293,6 +348,22 @@ public class PluginRuntime {
                     }
                 }
             });
+        }
+    }
+
+    /**
+     * Puts back every module taken out of service for its faults whose cool-down has ended: runs
+     * on every node, and the registry's update lets exactly one of them do it (and audit it).
+     */
+    void returnAfterCoolDown() {
+        List<String> back = store.returnAfterCoolDown(FAULTS, settings.faultCoolDown(), "node:" + node);
+        for (String id : back) {
+            LOG.info("Module {} returns to service after its cool-down of {} s", id, settings.faultCoolDown().toSeconds());
+            audit.recordPlatform("node:" + node, AuditAction.MODULE_RESTARTED, "module:" + id,
+                    "cool-down=" + settings.faultCoolDown().toSeconds() + "s", null);
+        }
+        if (!back.isEmpty()) {
+            reconcile();
         }
     }
 

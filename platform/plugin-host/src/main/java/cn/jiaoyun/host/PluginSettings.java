@@ -9,12 +9,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
 /**
  * The operator's settings for plugin modules ({@code jiaoyun.plugins.*}): limits on uploads,
- * trusted signing certificates, where this node unpacks jars.
+ * trusted signing certificates, where this node unpacks jars, when a faulty module is taken out of
+ * service and when it comes back.
  */
 @Singleton
 public class PluginSettings {
@@ -27,6 +29,9 @@ public class PluginSettings {
     private final boolean signatureRequired;
     private final Path cacheDirectory;
     private final String platformVersion;
+    private final int faultThreshold;
+    private final Duration faultWindow;
+    private final Duration faultCoolDown;
 
     public PluginSettings(@Value("${jiaoyun.plugins.max-jar-mb:20}") long maxJarMb,
                           @Value("${jiaoyun.plugins.max-expanded-mb:200}") long maxExpandedMb,
@@ -34,7 +39,10 @@ public class PluginSettings {
                           @Value("${jiaoyun.plugins.max-compression-ratio:100}") int maxCompressionRatio,
                           @Value("${jiaoyun.plugins.trusted-certificates:}") @Nullable List<String> trustedCertificates,
                           @Value("${jiaoyun.plugins.signature-required:false}") boolean signatureRequired,
-                          @Value("${jiaoyun.plugins.cache-dir:}") @Nullable String cacheDirectory) {
+                          @Value("${jiaoyun.plugins.cache-dir:}") @Nullable String cacheDirectory,
+                          @Value("${jiaoyun.plugins.fault-threshold:20}") int faultThreshold,
+                          @Value("${jiaoyun.plugins.fault-window:60}") long faultWindowSeconds,
+                          @Value("${jiaoyun.plugins.fault-cooldown:300}") long faultCoolDownSeconds) {
         this.maxJarBytes = maxJarMb * 1024 * 1024;
         this.maxExpandedBytes = maxExpandedMb * 1024 * 1024;
         this.maxEntries = maxEntries;
@@ -50,6 +58,13 @@ public class PluginSettings {
             throw new UncheckedIOException("Cannot create the plugin cache directory", e);
         }
         this.platformVersion = readPlatformVersion();
+        if (faultThreshold < 1 || faultWindowSeconds < 1 || faultCoolDownSeconds < 1) {
+            throw new IllegalArgumentException("jiaoyun.plugins.fault-threshold, fault-window and fault-cooldown must be"
+                    + " at least 1, not " + faultThreshold + ", " + faultWindowSeconds + ", " + faultCoolDownSeconds);
+        }
+        this.faultThreshold = faultThreshold;
+        this.faultWindow = Duration.ofSeconds(faultWindowSeconds);
+        this.faultCoolDown = Duration.ofSeconds(faultCoolDownSeconds);
     }
 
     private static String readPlatformVersion() {
@@ -94,6 +109,20 @@ public class PluginSettings {
     /** Where this node writes the jars it loads (they live in the database). */
     public Path cacheDirectory() {
         return cacheDirectory;
+    }
+
+    /** Faults of a module's code within {@link #faultWindow()} on one node that take it out of service. */
+    public int faultThreshold() {
+        return faultThreshold;
+    }
+
+    public Duration faultWindow() {
+        return faultWindow;
+    }
+
+    /** How long a module taken out of service for its faults stays out before it is put back by itself. */
+    public Duration faultCoolDown() {
+        return faultCoolDown;
     }
 
     /** The platform's version, which modules' {@code Plugin-Requires} is checked against. */

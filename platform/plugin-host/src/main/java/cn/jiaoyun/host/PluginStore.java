@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,6 +71,35 @@ public class PluginStore {
         return tx.withConnection("", false, c -> update(c, """
                 update plugin_module set state = 'ACTIVE', failure_reason = null, updated_by = ?, updated_at = now()
                 where id = ? and state = 'FAILED'""", by, id) == 1 && notifyNodes(c, id));
+    }
+
+    /**
+     * Sets back to ACTIVE every module FAILED with a reason beginning {@code reasonPrefix} at least
+     * {@code coolDown} ago (by the database's clock), tells every node, and returns their ids.
+     * Several nodes may run it at once: each module comes back through exactly one of them.
+     */
+    public List<String> returnAfterCoolDown(String reasonPrefix, Duration coolDown, String by) {
+        return tx.withConnection("", false, c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    update plugin_module set state = 'ACTIVE', failure_reason = null, updated_by = ?, updated_at = now()
+                    where state = 'FAILED' and starts_with(failure_reason, ?)
+                      and updated_at <= now() - make_interval(secs => ?)
+                    returning id""")) {
+                ps.setString(1, by);
+                ps.setString(2, reasonPrefix);
+                ps.setDouble(3, coolDown.toMillis() / 1000.0);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            ids.forEach(id -> notifyNodes(c, id));
+            return ids;
+        });
     }
 
     /** Uninstalls: stops it on every node and drops the jar; tables and data stay. */

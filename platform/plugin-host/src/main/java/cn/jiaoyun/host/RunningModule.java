@@ -1,5 +1,6 @@
 package cn.jiaoyun.host;
 
+import cn.jiaoyun.core.web.ApiProblem;
 import cn.jiaoyun.plugin.api.DashboardCard;
 import cn.jiaoyun.plugin.api.Endpoint;
 import cn.jiaoyun.plugin.api.Importer;
@@ -8,18 +9,33 @@ import cn.jiaoyun.plugin.api.JiaoyunModule;
 import cn.jiaoyun.plugin.api.ModuleContext;
 import cn.jiaoyun.plugin.api.ModuleProblem;
 import cn.jiaoyun.plugin.api.ViewContribution;
+import io.micronaut.core.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.BiConsumer;
 
 /**
  * A module serving on this node: its instance, context and contributions. Every call into the
- * module goes through {@link #call}, which counts it in flight (a stop waits for those) and turns
- * an unexpected exception into the module's failure.
+ * module goes through {@link #call}, which counts it in flight (a stop waits for those), answers
+ * the caller's mistakes as problems ({@link CallerFault}) and reports anything else as a fault of
+ * the module's code (an incident, which may take the module out of service).
  */
 public final class RunningModule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunningModule.class);
+
+    /** Where a module's faults are reported: returns the incident's id. */
+    @FunctionalInterface
+    interface FaultSink {
+        String fault(RunningModule module, Throwable cause);
+    }
 
     private final String id;
     private final String version;
@@ -32,13 +48,14 @@ public final class RunningModule {
     private volatile List<ViewContribution> views = List.of();
     private volatile List<Importer> importers = List.of();
     private volatile List<DashboardCard> cards = List.of();
-    private final BiConsumer<RunningModule, Throwable> onFailure;
+    private final FaultSink faults;
+    private final Deque<Long> recentFaults = new ArrayDeque<>();
     private final ReentrantReadWriteLock inFlight = new ReentrantReadWriteLock();
     private volatile boolean stopped;
 
     RunningModule(String id, String version, String sha256, JiaoyunModule module, ModuleContext context,
                   ClassLoader classLoader, List<IndicatorDefinition> indicators,
-                  BiConsumer<RunningModule, Throwable> onFailure) {
+                  FaultSink faults) {
         this.id = id;
         this.version = version;
         this.sha256 = sha256;
@@ -46,7 +63,7 @@ public final class RunningModule {
         this.context = context;
         this.classLoader = classLoader;
         this.indicators = List.copyOf(indicators);
-        this.onFailure = onFailure;
+        this.faults = faults;
     }
 
     /** Starts the module and reads its contributions; throws what the module threw. */
@@ -82,13 +99,22 @@ public final class RunningModule {
         T call() throws Exception;
     }
 
+    /** Calls into the module for work that carries no input of the caller's (a page, a card). */
+    public <T> T call(ModuleCall<T> work) {
+        return call(CallerFault.Input.NONE, null, work);
+    }
+
     /**
-     * Calls into the module. A {@link ModuleProblem} (the caller's mistake) passes through; any
-     * other exception marks the module failed and comes back as {@link ModuleFailure}.
+     * Calls into the module. The caller's mistake ({@link ModuleProblem}, {@link ApiProblem}, a bad
+     * value, file or conflict: see {@link CallerFault}) comes back as {@link ApiProblem} and leaves
+     * the module as it was; anything else is the module's fault, reported as an incident, and
+     * comes back as {@link ModuleFailure} carrying only the incident's id.
      *
+     * @param input    what the request gave the module, named in the answer about a bad value
+     * @param fileName the uploaded file, for {@link CallerFault.Input#FILE}
      * @throws ModuleStopped when the module stopped serving meanwhile
      */
-    public <T> T call(ModuleCall<T> work) {
+    public <T> T call(CallerFault.Input input, @Nullable String fileName, ModuleCall<T> work) {
         inFlight.readLock().lock();
         try {
             if (stopped) {
@@ -102,19 +128,39 @@ public final class RunningModule {
             } finally {
                 thread.setContextClassLoader(previous);
             }
-        } catch (ModuleProblem | ModuleStopped e) {
+        } catch (ModuleStopped e) {
             throw e;
-        } catch (Exception | LinkageError e) {
-            onFailure.accept(this, e);
-            throw new ModuleFailure(id, e);
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            Optional<ApiProblem> callers = CallerFault.of(e, input, fileName);
+            if (callers.isPresent()) {
+                if (!(e instanceof ModuleProblem) && !(e instanceof ApiProblem)) {
+                    LOG.info("Module {}: the caller's mistake answered {}: {}", id, callers.get().status().getCode(),
+                            describe(e));
+                }
+                throw callers.get();
+            }
+            throw new ModuleFailure(id, faults.fault(this, e), e);
         } finally {
             inFlight.readLock().unlock();
         }
     }
 
-    /** Reports a failure noticed outside {@link #call} (a view's event listener). */
-    public void fail(Throwable cause) {
-        onFailure.accept(this, cause);
+    /** Reports a fault noticed outside {@link #call} (a view's event listener); returns the incident's id. */
+    public String fail(Throwable cause) {
+        return faults.fault(this, cause);
+    }
+
+    /**
+     * Counts one fault at {@code nanoTime}; returns how many fell within {@code window} up to it.
+     */
+    int countFault(long nanoTime, Duration window) {
+        synchronized (recentFaults) {
+            recentFaults.addLast(nanoTime);
+            while (!recentFaults.isEmpty() && nanoTime - recentFaults.peekFirst() > window.toNanos()) {
+                recentFaults.removeFirst();
+            }
+            return recentFaults.size();
+        }
     }
 
     public String id() {
@@ -161,17 +207,24 @@ public final class RunningModule {
         return stopped;
     }
 
-    /** The module threw where it should not have; it is being marked failed. */
+    /** The module's code failed (not the caller's mistake); the details are with the incident. */
     public static final class ModuleFailure extends RuntimeException {
         private final String moduleId;
+        private final String incident;
 
-        ModuleFailure(String moduleId, Throwable cause) {
-            super(describe(cause), cause);
+        ModuleFailure(String moduleId, String incident, Throwable cause) {
+            super("Module " + moduleId + " failed, incident " + incident, cause);
             this.moduleId = moduleId;
+            this.incident = incident;
         }
 
         public String moduleId() {
             return moduleId;
+        }
+
+        /** The incident's id, which the caller may quote to the platform administrator. */
+        public String incident() {
+            return incident;
         }
     }
 

@@ -2,8 +2,10 @@ package cn.jiaoyun.core.web;
 
 import io.micronaut.http.HttpStatus;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A refusal to be shown to the caller: an HTTP status and a message key with arguments, rendered
@@ -20,6 +22,7 @@ public class ApiProblem extends RuntimeException {
     private final transient Object[] args;
     private final transient List<FieldError> fieldErrors;
     private Long retryAfterSeconds;
+    private final Map<String, String> properties = new LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String messageKey, Object... args) {
         this(status, List.of(), messageKey, args);
@@ -46,6 +49,16 @@ public class ApiProblem extends RuntimeException {
     public ApiProblem retryAfter(long seconds) {
         this.retryAfterSeconds = seconds;
         return this;
+    }
+
+    /** An extension member of the problem document, e.g. {@code incident}: a reference, never internal details. */
+    public ApiProblem with(String name, String value) {
+        this.properties.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> properties() {
+        return Map.copyOf(properties);
     }
 
     public HttpStatus status() {

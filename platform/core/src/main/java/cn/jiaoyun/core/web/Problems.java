@@ -36,6 +36,11 @@ final class Problems {
         return body;
     }
 
+    private static Map<String, Object> withProperties(Map<String, Object> body, ApiProblem problem) {
+        problem.properties().forEach(body::putIfAbsent);
+        return body;
+    }
+
     static MutableHttpResponse<Map<String, Object>> response(HttpRequest<?> request, ApiProblem problem) {
         Locale locale = Messages.localeOf(request);
         List<Map<String, String>> errors = problem.fieldErrors().stream()
@@ -44,7 +49,7 @@ final class Problems {
         String detail = problem.fullDetail(locale);
         MutableHttpResponse<Map<String, Object>> r = HttpResponse
                 .<Map<String, Object>>status(HttpStatus.valueOf(problem.status().getCode()))
-                .body(body(request, problem.status().getCode(), detail, errors))
+                .body(withProperties(body(request, problem.status().getCode(), detail, errors), problem))
                 .contentType(PROBLEM_JSON);
         if (problem.retryAfterSeconds() != null) {
             r.header("Retry-After", String.valueOf(problem.retryAfterSeconds()));
