@@ -1,6 +1,7 @@
 package cn.jiaoyun.test;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
@@ -72,6 +73,20 @@ public final class ApiSession {
         fields.forEach(body::addPart);
         return send(http, HttpRequest.POST(path, body.build())
                 .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(token));
+    }
+
+    /**
+     * A request whose body is sent byte for byte as given (malformed JSON, a NUL byte …), in the
+     * language {@code acceptLanguage} ({@code null}: the server's default, Chinese).
+     */
+    public HttpResponse<Map<String, Object>> raw(String method, String path, String contentType, byte[] body,
+                                                 String acceptLanguage) {
+        MutableHttpRequest<?> request = HttpRequest.create(HttpMethod.parse(method), path)
+                .body(body).contentType(contentType).bearerAuth(token);
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        return send(http, request);
     }
 
     public HttpResponse<Map<String, Object>> delete(String path) {
