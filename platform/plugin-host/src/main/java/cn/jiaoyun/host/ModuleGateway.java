@@ -178,8 +178,12 @@ public class ModuleGateway {
         BureauRef bureau = bureauModules.bureau(actor.bureau());
         ModuleUser user = new ModuleUser(actor.userId() == null ? 0 : actor.userId(), actor.username(),
                 actor.displayName(), actor.roles().stream().map(Enum::name).collect(Collectors.toSet()));
-        return new HostModuleRequest(bureau, user, locale, parameters, request.getParameters().asMap(),
-                new String(body, StandardCharsets.UTF_8), this::parseObject);
+        String text = new String(body, StandardCharsets.UTF_8);
+        // a JSON body is checked before the module sees it, whether or not its handler reads it
+        boolean json = request.getContentType().map(t -> t.getSubtype().endsWith("json")).orElse(false);
+        Map<String, Object> parsed = json && !text.isBlank() ? parseObject(text) : null;
+        return new HostModuleRequest(bureau, user, locale, parameters, request.getParameters().asMap(), text,
+                parsed == null ? this::parseObject : t -> parsed);
     }
 
     private Map<String, Object> parseObject(String text) {

@@ -22,8 +22,11 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Platform administrators install, upgrade, restart and remove modules on the running platform.
@@ -38,10 +41,16 @@ public class PluginAdminController {
      * A module as the administration page shows it.
      *
      * @param incidents the recent faults of its code seen by this node, newest first, with their details
+     * @param routes    what it serves under {@code /api/modules/<id>} while it runs here
      */
     @Serdeable
     public record ModuleStatus(InstalledModule module, boolean servingHere, List<String> enabledBy,
-                               List<Incident> incidents) {
+                               List<Incident> incidents, List<Route> routes) {
+    }
+
+    /** An endpoint or importer ({@code POST /imports/<name>} with the file types it takes) of a module. */
+    @Serdeable
+    public record Route(String method, String path, List<String> roles, List<String> extensions) {
     }
 
     private final PluginInstaller installer;
@@ -63,8 +72,7 @@ public class PluginAdminController {
     public List<ModuleStatus> list() {
         Map<String, List<String>> enabled = bureauModules.enabledByModule();
         return store.list().stream()
-                .map(m -> new ModuleStatus(m, runtime.running(m.id()).isPresent(), enabled.getOrDefault(m.id(), List.of()),
-                        runtime.incidents(m.id())))
+                .map(m -> status(m, enabled))
                 .toList();
     }
 
@@ -72,8 +80,23 @@ public class PluginAdminController {
     public ModuleStatus one(@PathVariable String id) {
         InstalledModule m = store.find(id)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "problem.plugin.not-installed", id));
-        return new ModuleStatus(m, runtime.running(id).isPresent(),
-                bureauModules.enabledByModule().getOrDefault(id, List.of()), runtime.incidents(id));
+        return status(m, bureauModules.enabledByModule());
+    }
+
+    private ModuleStatus status(InstalledModule m, Map<String, List<String>> enabled) {
+        Optional<RunningModule> running = runtime.running(m.id());
+        List<Route> routes = new ArrayList<>();
+        running.ifPresent(r -> {
+            r.endpoints().forEach(e -> routes.add(new Route(e.method().name(), e.path(), sorted(e.roles()), List.of())));
+            r.importers().forEach(i -> routes.add(new Route("POST", "/imports/" + i.name(), sorted(i.roles()),
+                    sorted(i.extensions()))));
+        });
+        return new ModuleStatus(m, running.isPresent(), enabled.getOrDefault(m.id(), List.of()), runtime.incidents(m.id()),
+                routes);
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)

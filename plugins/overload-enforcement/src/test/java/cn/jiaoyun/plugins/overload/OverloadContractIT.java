@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,5 +66,28 @@ class OverloadContractIT extends PluginContractTest {
         assertThat(adminA.get(base() + "/sites/" + site).body().toString()).contains("L1").contains("上行");
         assertThat(ApiSession.demo(client, "shaoxing", "reporter").post(base() + "/sites",
                 Map.of("code", "S3", "name", "x", "road", "G1", "roadClass", "ORDINARY")).code()).isEqualTo(403);
+    }
+
+    @Override
+    protected List<CorpusRequest> moduleCorpus() {
+        return List.of(
+                new CorpusRequest("POST", "/sites", """
+                        {"code": "钱清一号", "name": "钱清治超点", "road": "G104", "roadClass": "ORDINARY"}""", Set.of(400)),
+                new CorpusRequest("POST", "/sites", """
+                        {"code": "S9", "name": "钱清治超点", "road": "G104", "roadClass": "ORDINARY",
+                         "commissionedOn": "2020-02-30"}""", Set.of(400)),
+                new CorpusRequest("PUT", "/settings", """
+                        {"tolerancePercent": 1e20, "hundredTonneKg": -5}""", Set.of(400)));
+    }
+
+    @Override
+    protected CorpusRequest uniqueCreate() {
+        return new CorpusRequest("POST", "/sites", """
+                {"code": "CORPUS-1", "name": "并发治超点", "road": "G104", "roadClass": "ORDINARY"}""", Set.of(201, 409));
+    }
+
+    @Override
+    protected String pathValue(String endpointPath, String parameter, Object sample) {
+        return parameter.equals("month") ? "2020-06" : super.pathValue(endpointPath, parameter, sample);
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,5 +67,23 @@ class PortContractIT extends PluginContractTest {
         assertThat(badStatus.body().toString()).contains("status");
         assertThat(adminB.put(base() + "/berths/" + berth.body().get("id"), Map.of("status", "在用")).code()).isEqualTo(404);
         assertThat(adminB.post(base() + "/ports/" + port + "/areas", Map.of("name", "x")).code()).isEqualTo(404);
+    }
+
+    @Override
+    protected List<CorpusRequest> moduleCorpus() {
+        return List.of(
+                new CorpusRequest("POST", "/projects", """
+                        {"name": "巨额码头", "kind": "BERTH", "totalWanYuan": 1e20}""", Set.of(400)),
+                new CorpusRequest("POST", "/projects", """
+                        {"name": "远年码头", "kind": "BERTH", "year": 99999}""", Set.of(400)),
+                new CorpusRequest("PUT", "/statistics/2023/6", """
+                        {"throughput": [{"cargoClass": "集装箱", "direction": "IN", "wanTonnes": 1}]}""",
+                        Set.of(400)));
+    }
+
+    @Override
+    protected CorpusRequest uniqueCreate() {
+        return new CorpusRequest("POST", "/projects", """
+                {"name": "并发码头", "kind": "BERTH"}""", Set.of(201, 409));
     }
 }

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,5 +83,25 @@ class RuralRoadsContractIT extends PluginContractTest {
                 "technicalGrade", "SUBSTANDARD", "lengthKm", 12.4, "town", "店口镇")).code()).isEqualTo(201);
         assertThat(adminA.getAny(base() + "/segments").body().toString()).contains("X801", "SUBSTANDARD");
         assertThat((List<?>) adminB.getAny(base() + "/segments").body()).isEmpty();
+    }
+
+    @Override
+    protected List<CorpusRequest> moduleCorpus() {
+        return List.of(
+                new CorpusRequest("POST", "/segments", """
+                        {"routeCode": "城店一号", "name": "城店线", "adminClass": "COUNTY", "technicalGrade": "GRADE_3",
+                         "lengthKm": 12.4}""", Set.of(400)),
+                new CorpusRequest("POST", "/segments", """
+                        {"routeCode": "X9", "name": "城店线", "adminClass": "COUNTY", "technicalGrade": "GRADE_3",
+                         "lengthKm": 1e12}""", Set.of(400)),
+                new CorpusRequest("POST", "/projects", """
+                        {"year": 99999, "name": "县道大修", "kind": "MAJOR_REPAIR", "plannedKm": 1}""", Set.of(400)));
+    }
+
+    @Override
+    protected CorpusRequest uniqueCreate() {
+        return new CorpusRequest("POST", "/segments", """
+                {"routeCode": "CORPUS-X1", "name": "并发线", "adminClass": "COUNTY", "technicalGrade": "GRADE_3",
+                 "lengthKm": 3}""", Set.of(201, 409));
     }
 }
