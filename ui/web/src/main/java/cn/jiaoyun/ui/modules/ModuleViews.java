@@ -302,11 +302,11 @@ public class ModuleViews implements ModuleLifecycleListener, VaadinServiceInitLi
             return;
         }
         RunningModule module = culprit.get();
-        LOG.warn("Module {} threw in the web UI; marking it failed", module.id(), thrown);
+        LOG.warn("Module {} threw in the web UI; counting it as the module's fault", module.id(), thrown);
         try {
             module.fail(thrown);
         } catch (RuntimeException e) {
-            LOG.error("Could not mark module {} failed", module.id(), e);
+            LOG.error("Could not record the fault of module {}", module.id(), e);
         }
         UI ui = UI.getCurrent();
         if (ui != null) {

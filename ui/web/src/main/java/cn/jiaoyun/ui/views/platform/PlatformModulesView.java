@@ -6,8 +6,10 @@ import cn.jiaoyun.core.identity.Role;
 import cn.jiaoyun.core.web.Actor;
 import cn.jiaoyun.core.web.ApiProblem;
 import cn.jiaoyun.host.BureauModules;
+import cn.jiaoyun.host.Incident;
 import cn.jiaoyun.host.InstalledModule;
 import cn.jiaoyun.host.PluginInstaller;
+import cn.jiaoyun.host.PluginRuntime;
 import cn.jiaoyun.host.PluginSettings;
 import cn.jiaoyun.host.PluginStore;
 import cn.jiaoyun.ui.component.Formats;
@@ -60,6 +62,7 @@ public class PlatformModulesView extends VerticalLayout implements HasDynamicTit
     private final PluginInstaller installer;
     private final BureauModules bureauModules;
     private final BureauService bureaus;
+    private final PluginRuntime runtime;
     private final Actor admin;
     private final Grid<InstalledModule> grid = new Grid<>();
     private final Div message = new Div();
@@ -67,8 +70,9 @@ public class PlatformModulesView extends VerticalLayout implements HasDynamicTit
     private Map<String, String> bureauNames = Map.of();
 
     public PlatformModulesView(PluginStore store, PluginInstaller installer, BureauModules bureauModules,
-                               BureauService bureaus, PluginSettings settings) {
+                               BureauService bureaus, PluginSettings settings, PluginRuntime runtime) {
         this.store = store;
+        this.runtime = runtime;
         this.installer = installer;
         this.bureauModules = bureauModules;
         this.bureaus = bureaus;
@@ -104,13 +108,25 @@ public class PlatformModulesView extends VerticalLayout implements HasDynamicTit
         }).setHeader(getTranslation("modules.bureaus")).setFlexGrow(1);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("modules.actions")).setAutoWidth(true)
                 .setFlexGrow(0);
-        // a failure's reason is long (type, message, where): it gets the row's full width below it
+        // a failure's reason and the recent incidents are long (type, message, where): the row's full width below it
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(m -> {
-            Div reason = new Div(getTranslation("modules.reason", m.failureReason() == null ? "" : m.failureReason()));
-            reason.setId("module-reason-" + m.id());
-            reason.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-s)")
+            Div details = new Div();
+            if (m.failureReason() != null) {
+                Div reason = new Div(getTranslation("modules.reason", m.failureReason()));
+                reason.setId("module-reason-" + m.id());
+                reason.getStyle().set("color", "var(--lumo-error-text-color)");
+                details.add(reason);
+            }
+            List<Incident> incidents = runtime.incidents(m.id());
+            for (Incident incident : incidents.subList(0, Math.min(5, incidents.size()))) {
+                Div line = new Div(getTranslation("modules.incident", incident.id(), Formats.dateTime(incident.at()),
+                        incident.node(), incident.detail()));
+                line.setId("module-incident-" + m.id() + "-" + incident.id());
+                details.add(line);
+            }
+            details.getStyle().set("font-size", "var(--lumo-font-size-s)")
                     .set("padding", "0 var(--lumo-space-m) var(--lumo-space-s)").set("word-break", "break-all");
-            return reason;
+            return details;
         }));
         grid.setDetailsVisibleOnClick(false);
         grid.setAllRowsVisible(true);
@@ -299,7 +315,7 @@ public class PlatformModulesView extends VerticalLayout implements HasDynamicTit
         bureauNames = bureaus.all().stream().collect(Collectors.toMap(Bureau::id, Bureau::name, (a, b) -> a));
         List<InstalledModule> modules = store.list();
         grid.setItems(modules);
-        modules.forEach(m -> grid.setDetailsVisible(m, m.failureReason() != null));
+        modules.forEach(m -> grid.setDetailsVisible(m, m.failureReason() != null || !runtime.incidents(m.id()).isEmpty()));
     }
 
     @Override
