@@ -159,6 +159,8 @@ class ModulesUiTest extends BrowserTest {
         browser.find("#menu-module-broken-view-page").click();
         browser.waitForText("#module-error", "出错");
         assertThat(browser.find("#module-error").getText()).contains("broken-view", "故障");
+        assertThat(browser.find("#module-incident").getText()).as("the incident's id, not its details")
+                .contains("事故编号").doesNotContain("示范：页面构造失败");
         awaitState("broken-view", InstalledModule.State.FAILED);
         assertThat(store.find("broken-view").orElseThrow().failureReason()).contains("示范：页面构造失败");
 
@@ -184,6 +186,7 @@ class ModulesUiTest extends BrowserTest {
         browser.open("/platform/modules");
         browser.waitForText("#module-state-broken-view", "故障");
         assertThat(browser.find("#module-reason-broken-view").getText()).contains("示范：页面构造失败");
+        assertThat(browser.exists("[id^='module-incident-broken-view-']")).as("the incident on the module page").isTrue();
         assertThat(browser.find("#module-state-fragile").getText()).isEqualTo("故障");
         assertThat(browser.find("#module-bureaus-fragile").getText()).contains(SHAOXING);
         browser.screenshot("platform-modules-failed");

@@ -303,14 +303,18 @@ public class ModuleViews implements ModuleLifecycleListener, VaadinServiceInitLi
         }
         RunningModule module = culprit.get();
         LOG.warn("Module {} threw in the web UI; counting it as the module's fault", module.id(), thrown);
+        String incident = null;
         try {
-            module.fail(thrown);
+            incident = module.fail(thrown);
         } catch (RuntimeException e) {
             LOG.error("Could not record the fault of module {}", module.id(), e);
         }
         UI ui = UI.getCurrent();
         if (ui != null) {
             Div text = new Div(ui.getTranslation("module.failed.notice", moduleName(ui, module.id())));
+            if (incident != null) {
+                text.add(new Div(ui.getTranslation("module.failed.incident", incident)));
+            }
             text.setId("module-failure");
             Notification notification = new Notification(text);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);

@@ -24,6 +24,11 @@ public class ModuleErrorView extends VerticalLayout implements HasErrorParameter
         String module = ModuleViews.moduleName(this, parameter.getException().moduleId());
         Div message = new Div(getTranslation("module.failed.text", module));
         message.setId("module-error");
+        parameter.getException().incident().ifPresent(incident -> {
+            Div id = new Div(getTranslation("module.failed.incident", incident));
+            id.setId("module-incident");
+            message.add(id);
+        });
         add(new H2(getTranslation("module.failed.title")), message,
                 new RouterLink(getTranslation("error.home"), HomeView.class));
         return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
