@@ -132,7 +132,8 @@ public final class CallerFault {
         HttpStatus status = HttpStatus.valueOf(p.status());
         return p.field() == null
                 ? new ApiProblem(status, "problem.plugin.module-says", text)
-                : new ApiProblem(status, List.of(new ApiProblem.FieldError(p.field(), "problem.plugin.module-says", text)),
+                : new ApiProblem(status,
+                    List.of(new ApiProblem.FieldError(p.field(), "problem.plugin.module-says", text)),
                     "problem.plugin.module-says", text);
     }
 

@@ -206,7 +206,8 @@ public class ModuleGateway {
     }
 
     /** The work of one call and what the request gave it. */
-    private record Call(CallerFault.Input input, @Nullable String fileName, RunningModule.ModuleCall<ModuleResponse> work) {
+    private record Call(CallerFault.Input input, @Nullable String fileName,
+                        RunningModule.ModuleCall<ModuleResponse> work) {
         ModuleResponse on(RunningModule module) {
             return module.call(input, fileName, work);
         }

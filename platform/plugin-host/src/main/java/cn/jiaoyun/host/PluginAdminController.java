@@ -87,12 +87,13 @@ public class PluginAdminController {
         Optional<RunningModule> running = runtime.running(m.id());
         List<Route> routes = new ArrayList<>();
         running.ifPresent(r -> {
-            r.endpoints().forEach(e -> routes.add(new Route(e.method().name(), e.path(), sorted(e.roles()), List.of())));
+            r.endpoints().forEach(e -> routes.add(
+                    new Route(e.method().name(), e.path(), sorted(e.roles()), List.of())));
             r.importers().forEach(i -> routes.add(new Route("POST", "/imports/" + i.name(), sorted(i.roles()),
                     sorted(i.extensions()))));
         });
-        return new ModuleStatus(m, running.isPresent(), enabled.getOrDefault(m.id(), List.of()), runtime.incidents(m.id()),
-                routes);
+        return new ModuleStatus(m, running.isPresent(), enabled.getOrDefault(m.id(), List.of()),
+                runtime.incidents(m.id()), routes);
     }
 
     private static List<String> sorted(Set<String> values) {

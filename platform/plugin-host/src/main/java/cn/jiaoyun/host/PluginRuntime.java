@@ -358,7 +358,8 @@ public class PluginRuntime {
     void returnAfterCoolDown() {
         List<String> back = store.returnAfterCoolDown(FAULTS, settings.faultCoolDown(), "node:" + node);
         for (String id : back) {
-            LOG.info("Module {} returns to service after its cool-down of {} s", id, settings.faultCoolDown().toSeconds());
+            LOG.info("Module {} returns to service after its cool-down of {} s", id,
+                    settings.faultCoolDown().toSeconds());
             audit.recordPlatform("node:" + node, AuditAction.MODULE_RESTARTED, "module:" + id,
                     "cool-down=" + settings.faultCoolDown().toSeconds() + "s", null);
         }

@@ -59,8 +59,9 @@ public class PluginSettings {
         }
         this.platformVersion = readPlatformVersion();
         if (faultThreshold < 1 || faultWindowSeconds < 1 || faultCoolDownSeconds < 1) {
-            throw new IllegalArgumentException("jiaoyun.plugins.fault-threshold, fault-window and fault-cooldown must be"
-                    + " at least 1, not " + faultThreshold + ", " + faultWindowSeconds + ", " + faultCoolDownSeconds);
+            throw new IllegalArgumentException("jiaoyun.plugins.fault-threshold, fault-window and fault-cooldown"
+                    + " must be at least 1, not " + faultThreshold + ", " + faultWindowSeconds + ", "
+                    + faultCoolDownSeconds);
         }
         this.faultThreshold = faultThreshold;
         this.faultWindow = Duration.ofSeconds(faultWindowSeconds);

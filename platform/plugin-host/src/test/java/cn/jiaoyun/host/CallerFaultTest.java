@@ -194,7 +194,8 @@ class CallerFaultTest {
     void theModulesOwnFaultsAreNotTheCallers() {
         assertThat(CallerFault.of(new IllegalStateException("kaboom"), CallerFault.Input.BODY, null)).isEmpty();
         assertThat(CallerFault.of(new NullPointerException(), CallerFault.Input.FILE, "a.csv")).isEmpty();
-        assertThat(CallerFault.of(new NoClassDefFoundError("org/apache/Missing"), CallerFault.Input.NONE, null)).isEmpty();
+        assertThat(CallerFault.of(new NoClassDefFoundError("org/apache/Missing"), CallerFault.Input.NONE, null))
+                .isEmpty();
         assertThat(CallerFault.of(wrapped(postgres("42P01", "relation \"oe_sitez\" does not exist", null, null, null)),
                 CallerFault.Input.BODY, null)).as("a bug in the module's SQL").isEmpty();
         assertThat(CallerFault.of(wrapped(postgres("42501", "permission denied for table tenant", null, null, null)),

@@ -150,8 +150,9 @@ class FaultThresholdTest {
     void aModuleThatCannotStartStaysOutUntilTheAdministratorRestartsIt() {
         platform.delete("/api/admin/plugins/notes?purge=true");
         HttpResponse<Map<String, Object>> r = platform.upload("/api/admin/plugins", "notes.jar",
-                NotesModules.notes("1.0.0", "if (context != null) throw new IllegalStateException(\"no licence file\");",
-                        "", "").buildBytes(), Map.of());
+                NotesModules.notes("1.0.0",
+                        "if (context != null) throw new IllegalStateException(\"no licence file\");", "", "")
+                        .buildBytes(), Map.of());
         assertThat(r.code()).isEqualTo(201);
         assertThat(module().get("state")).isEqualTo("FAILED");
         assertThat((String) module().get("failureReason")).startsWith("start").contains("no licence file");

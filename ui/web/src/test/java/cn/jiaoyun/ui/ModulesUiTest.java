@@ -186,7 +186,8 @@ class ModulesUiTest extends BrowserTest {
         browser.open("/platform/modules");
         browser.waitForText("#module-state-broken-view", "故障");
         assertThat(browser.find("#module-reason-broken-view").getText()).contains("示范：页面构造失败");
-        assertThat(browser.exists("[id^='module-incident-broken-view-']")).as("the incident on the module page").isTrue();
+        assertThat(browser.exists("[id^='module-incident-broken-view-']")).as("the incident on the module page")
+                .isTrue();
         assertThat(browser.find("#module-state-fragile").getText()).isEqualTo("故障");
         assertThat(browser.find("#module-bureaus-fragile").getText()).contains(SHAOXING);
         browser.screenshot("platform-modules-failed");

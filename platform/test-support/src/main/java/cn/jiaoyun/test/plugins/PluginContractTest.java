@@ -267,7 +267,8 @@ public abstract class PluginContractTest {
         assertThat(((Map<?, ?>) status.get("module")).get("state")).as("after the corpus").isEqualTo("ACTIVE");
         assertThat((List<?>) status.get("incidents")).as("the caller's mistakes are no incidents").isEmpty();
         for (String path : readPaths()) {
-            assertThat(adminB.getAny(base() + path).code()).as("GET %s by another bureau afterwards", path).isEqualTo(200);
+            assertThat(adminB.getAny(base() + path).code()).as("GET %s by another bureau afterwards", path)
+                    .isEqualTo(200);
         }
         assertThat(sees(adminA, sample)).as("the sample is intact").isTrue();
     }
@@ -317,7 +318,8 @@ public abstract class PluginContractTest {
                 answers.add(call.get(2, TimeUnit.MINUTES));
             }
             List<Integer> codes = answers.stream().map(HttpResponse::code).sorted().toList();
-            assertThat(codes).as("two creates of one code at once: %s", answers.stream().map(HttpResponse::body).toList())
+            assertThat(codes).as("two creates of one code at once: %s",
+                            answers.stream().map(HttpResponse::body).toList())
                     .hasSize(2).allMatch(create.statuses()::contains);
             assertThat(codes.get(0)).as("one of them succeeds").isBetween(200, 299);
             assertThat(codes.get(1)).as("the other conflicts").isEqualTo(409);

@@ -315,7 +315,8 @@ public class PlatformModulesView extends VerticalLayout implements HasDynamicTit
         bureauNames = bureaus.all().stream().collect(Collectors.toMap(Bureau::id, Bureau::name, (a, b) -> a));
         List<InstalledModule> modules = store.list();
         grid.setItems(modules);
-        modules.forEach(m -> grid.setDetailsVisible(m, m.failureReason() != null || !runtime.incidents(m.id()).isEmpty()));
+        modules.forEach(m -> grid.setDetailsVisible(m,
+                m.failureReason() != null || !runtime.incidents(m.id()).isEmpty()));
     }
 
     @Override
