@@ -33,7 +33,9 @@ import java.util.zip.ZipException;
  * (SQLState class 22: numeric overflow, bad text representation, NUL in text, too long, bad
  * date) → 400; an integrity violation (class 23: unique → 409, not-null, check, foreign key →
  * 400/422); a serialization failure or deadlock (40001, 40P01) or a lock not available → 409
- * with {@code Retry-After}; a value of the wrong type or format (number, date, cast); and while
+ * with {@code Retry-After}; the database unreachable or out of resources (classes 08, 53, 58, an
+ * administrator's shutdown) → 503 with {@code Retry-After}, which is no fault of the module either;
+ * a value of the wrong type or format (number, date, cast); and while
  * reading an upload, anything that says the file is unreadable (I/O, ZIP, charset, XML, Apache
  * POI, a zip bomb) → 400 naming {@code file}. Everything else is the module's fault.
  *
@@ -65,6 +67,8 @@ public final class CallerFault {
 
     /** Seconds after which a caller may retry a request that met a concurrent one. */
     static final long RETRY_AFTER_SECONDS = 1;
+    /** Seconds after which a caller may retry when the database was unreachable or out of resources. */
+    static final long DATABASE_RETRY_SECONDS = 10;
 
     private static final int MAX_CAUSES = 32;
     private static final Pattern KEY_COLUMNS = Pattern.compile("^Key \\(([^)]*)\\)=");
@@ -169,6 +173,12 @@ public final class CallerFault {
                 return Optional.of(bad(input, "problem.plugin.caller.too-long"));
             default:
                 break;
+        }
+        if (state.startsWith("08") || state.startsWith("53") || state.startsWith("58") || state.equals("57P01")
+                || state.equals("57P02") || state.equals("57P03")) {
+            // the database is away or out of resources: neither the caller's nor the module's doing
+            return Optional.of(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "problem.plugin.caller.database-away")
+                    .retryAfter(DATABASE_RETRY_SECONDS));
         }
         if (state.startsWith("22")) {
             return Optional.of(bad(input, "problem.plugin.caller.bad-value"));

@@ -57,8 +57,11 @@ public class ModuleGateway {
     private final PluginStore store;
     private final BureauModules bureauModules;
     private final JsonMapper json;
+    private final PluginSettings settings;
 
-    public ModuleGateway(PluginRuntime runtime, PluginStore store, BureauModules bureauModules, JsonMapper json) {
+    public ModuleGateway(PluginRuntime runtime, PluginStore store, BureauModules bureauModules, JsonMapper json,
+                         PluginSettings settings) {
+        this.settings = settings;
         this.runtime = runtime;
         this.store = store;
         this.bureauModules = bureauModules;
@@ -150,7 +153,11 @@ public class ModuleGateway {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "problem.plugin.not-enabled", moduleId);
         }
         if (installed.get().state() == InstalledModule.State.FAILED) {
-            throw unavailable(moduleId);
+            String reason = installed.get().failureReason();
+            ApiProblem out = unavailable(moduleId);
+            // out for its faults: back by itself after the cool-down, which the caller may wait for
+            throw reason != null && reason.startsWith(PluginRuntime.FAULTS)
+                    ? out.retryAfter(settings.faultCoolDown().toSeconds()) : out;
         }
         return runtime.running(moduleId).or(() -> runtime.awaitRunning(moduleId, UPGRADE_WAIT))
                 .orElseThrow(() -> unavailable(moduleId));

@@ -149,6 +149,16 @@ class CallerFaultTest {
     }
 
     @Test
+    void theDatabaseAwayIsNoFaultOfTheModule() {
+        for (String state : new String[] {"08006", "53300", "57P01"}) {
+            ApiProblem p = callers(wrapped(postgres(state, "terminating connection", null, null, null)),
+                    CallerFault.Input.NONE);
+            assertThat(p.status().getCode()).as(state).isEqualTo(503);
+            assertThat(p.retryAfterSeconds()).as(state).isNotNull();
+        }
+    }
+
+    @Test
     void anUnreadableUploadIsABadFile() {
         for (Throwable t : new Throwable[] {
             new IOException("Stream closed"),

@@ -133,6 +133,7 @@ class FaultThresholdTest {
         assertThat((String) failed.get("failureReason")).contains("faults").contains("kaboom in a handler");
         HttpResponse<Map<String, Object>> out = zhuji.get("/api/modules/notes/version");
         assertThat(out.code()).isEqualTo(503);
+        assertThat(out.header("Retry-After")).as("back after the cool-down").isEqualTo("2");
         assertNoDetails(out);
         assertThat(out.body().toString()).doesNotContain("faults", "shaoxing", (String) third.body().get("incident"));
         assertThat(platform.getAny("/api/platform/audit").body().toString()).contains("MODULE_FAILED");
