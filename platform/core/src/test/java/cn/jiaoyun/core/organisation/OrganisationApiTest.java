@@ -126,7 +126,8 @@ class OrganisationApiTest {
         assertThat(admin.delete("/api/departments/" + unusedDepartment).code()).isEqualTo(204);
 
         String audit = admin.getAny("/api/audit?limit=80").body().toString();
-        assertThat(audit).contains("UNIT_DELETED", "DEPARTMENT_DELETED", "active: true → false", "active: false → true");
+        assertThat(audit).contains("UNIT_DELETED", "DEPARTMENT_DELETED", "active: true → false",
+                "active: false → true");
     }
 
     @Test
