@@ -72,7 +72,8 @@ class ProductOrganisationProvisioningTest {
         Map<String, Unit> afterByCode = byCode(after, Unit::code);
         assertThat(afterByCode.get("road").shortName()).isEqualTo("公路中心");
         assertThat(afterByCode.get("port").active()).as("deactivated in the product").isFalse();
-        assertThat(afterByCode.get(own.code()).active()).as("the bureau's own unit is not the file's to remove").isTrue();
+        assertThat(afterByCode.get(own.code()).active()).as("the bureau's own unit is not the file's to remove")
+                .isTrue();
         assertThat(bureaus.departments(code)).extracting(Department::name).containsExactly("办公室", "安全监督科");
 
         String edited = """

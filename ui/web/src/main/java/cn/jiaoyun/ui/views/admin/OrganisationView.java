@@ -61,7 +61,6 @@ public class OrganisationView extends VerticalLayout implements HasDynamicTitle 
         void apply(long id, PartInput input);
     }
 
-    private final BureauService bureaus;
     private final Organisation organisation;
     private final Actor admin;
     private final Div error = new Div();
@@ -69,7 +68,6 @@ public class OrganisationView extends VerticalLayout implements HasDynamicTitle 
     private final List<Runnable> refreshers = new ArrayList<>();
 
     public OrganisationView(BureauService bureaus, Organisation organisation) {
-        this.bureaus = bureaus;
         this.organisation = organisation;
         this.admin = UiSession.require();
         Locale locale = UI.getCurrent().getLocale();

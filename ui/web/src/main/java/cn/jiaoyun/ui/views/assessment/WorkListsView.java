@@ -53,15 +53,15 @@ public class WorkListsView extends VerticalLayout implements HasDynamicTitle {
 
     private final WorkListService worklists;
     private final WorkListImport imports;
-    private final BureauService organisation;
+    private final BureauService bureaus;
     private final Actor actor;
     private final Grid<WorkListSummary> grid = new Grid<>();
     private final IntegerField year = new IntegerField();
 
-    public WorkListsView(WorkListService worklists, WorkListImport imports, BureauService organisation) {
+    public WorkListsView(WorkListService worklists, WorkListImport imports, BureauService bureaus) {
         this.worklists = worklists;
         this.imports = imports;
-        this.organisation = organisation;
+        this.bureaus = bureaus;
         this.actor = UiSession.require();
         year.setLabel(getTranslation("assessment.year"));
         year.setId("year");
@@ -191,9 +191,9 @@ public class WorkListsView extends VerticalLayout implements HasDynamicTitle {
             return box;
         }
         box.add(new Div(getTranslation("worklist.import.unknown")));
-        List<Option> units = organisation.units(actor.bureau()).stream().filter(Unit::active)
+        List<Option> units = bureaus.units(actor.bureau()).stream().filter(Unit::active)
                 .map(u -> new Option(u.id(), u.name())).toList();
-        List<Option> departments = organisation.departments(actor.bureau()).stream().filter(Department::active)
+        List<Option> departments = bureaus.departments(actor.bureau()).stream().filter(Department::active)
                 .map(d -> new Option(d.id(), d.name())).toList();
         int i = 0;
         for (ImportPreview.UnknownName n : preview.unknownUnits()) {
