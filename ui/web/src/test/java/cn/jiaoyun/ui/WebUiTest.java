@@ -37,7 +37,8 @@ class WebUiTest extends BrowserTest {
                 List<String> menu = main.menu();
                 if (role.equals("admin")) {
                     assertThat(menu).containsExactly("menu-home", "menu-worklists", "menu-figures", "menu-scorecards",
-                            "menu-key-projects", "menu-users", "menu-audit", "menu-bureau-modules");
+                            "menu-key-projects", "menu-organisation", "menu-users", "menu-audit",
+                            "menu-bureau-modules");
                     assertThat(main.userName()).contains("本局管理员");
                 } else {
                     assertThat(menu).as(role).containsExactly("menu-home", "menu-worklists", "menu-figures", "menu-scorecards",

@@ -9,12 +9,37 @@ import java.util.List;
 /**
  * What an import would store, for a person to check first: the lists with their units and
  * points, every item with its departments, targets and deduction rules, every line that could
- * not be placed, notices, and the problems that keep it from being committed.
+ * not be placed, notices, and the problems that keep it from being committed; every unit and
+ * department name the bureau does not know, with a close existing one and what was chosen.
  */
 @Serdeable
 public record ImportPreview(String fileName, @Nullable Integer year, @Nullable String title,
                             List<ListPreview> lists, List<ItemPreview> items, List<Line> unplaced,
-                            List<String> notices, List<String> problems) {
+                            List<String> notices, List<String> problems,
+                            List<UnknownName> unknownUnits, List<UnknownName> unknownDepartments) {
+
+    public ImportPreview(String fileName, @Nullable Integer year, @Nullable String title,
+                         List<ListPreview> lists, List<ItemPreview> items, List<Line> unplaced,
+                         List<String> notices, List<String> problems) {
+        this(fileName, year, title, lists, items, unplaced, notices, problems, List.of(), List.of());
+    }
+
+    /** What happens to an unknown name: created, or mapped to an existing one (an alias). */
+    public enum Choice { CREATE, MAP }
+
+    /**
+     * A unit or department name of the file the bureau does not know: as written, the closest
+     * existing one ({@code suggestion}, when one is close), and the choice made ({@code choice}
+     * null: none yet, which keeps the import from being committed; MAP with {@code mappedTo}).
+     */
+    @Serdeable
+    public record UnknownName(String name, @Nullable Suggestion suggestion, @Nullable Choice choice,
+                              @Nullable Long mappedTo) {
+    }
+
+    @Serdeable
+    public record Suggestion(long id, String name) {
+    }
 
     /** A list as it will be stored: KEY lists name their unit as written and as matched. */
     @Serdeable

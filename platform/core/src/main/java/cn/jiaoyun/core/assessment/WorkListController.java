@@ -24,6 +24,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -42,22 +43,30 @@ public class WorkListController {
 
     private final WorkListImport imports;
     private final WorkListService worklists;
+    private final JsonMapper json;
 
-    public WorkListController(WorkListImport imports, WorkListService worklists) {
+    public WorkListController(WorkListImport imports, WorkListService worklists, JsonMapper json) {
         this.imports = imports;
         this.worklists = worklists;
+        this.json = json;
     }
 
     /**
      * Multipart {@code file} (.txt, .docx or .xlsx), optional {@code year}, {@code commit}
      * ({@code false}: the preview only, the default; {@code true}: store it) and {@code encoding}
      * ({@code GB18030} or {@code GBK} confirms the reading of a text file that is not UTF-8).
+     * For unit and department names the bureau does not know: {@code createMissing=true} creates
+     * every one, {@code create} (a JSON array of names) creates those, {@code aliases} (a JSON
+     * object of name → id of an existing unit or department) maps them and remembers the alias.
      */
     @Post(value = "/worklists/import", consumes = MediaType.MULTIPART_FORM_DATA)
     @Secured("BUREAU_ADMIN")
     public Object importLists(Actor actor, @Nullable @Part("file") CompletedFileUpload file,
                               @Nullable @Part("year") String year, @Nullable @Part("commit") String commit,
-                              @Nullable @Part("encoding") String encoding, HttpRequest<?> request) {
+                              @Nullable @Part("encoding") String encoding,
+                              @Nullable @Part("createMissing") String createMissing,
+                              @Nullable @Part("create") String create,
+                              @Nullable @Part("aliases") String aliases, HttpRequest<?> request) {
         if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
             throw ApiProblem.badField("file", "import.file.missing");
         }
@@ -72,6 +81,7 @@ public class WorkListController {
                 throw ApiProblem.badField("year", "import.year.invalid");
             }
         }
+        ImportChoices choices = ImportChoices.parse(json, createMissing, create, aliases);
         byte[] content;
         try {
             content = file.getBytes();
@@ -83,9 +93,9 @@ public class WorkListController {
             boolean legacyConfirmed = encoding != null && (encoding.strip().equalsIgnoreCase("GB18030")
                     || encoding.strip().equalsIgnoreCase("GBK"));
             return imports.commit(actor, file.getFilename(), content, wantedYear, locale,
-                    ActorArgumentBinder.clientIp(request), legacyConfirmed);
+                    ActorArgumentBinder.clientIp(request), legacyConfirmed, choices);
         }
-        return imports.preview(actor, file.getFilename(), content, wantedYear, locale);
+        return imports.preview(actor, file.getFilename(), content, wantedYear, locale, choices);
     }
 
     /** The bureau's lists of a year (this year when not given). */

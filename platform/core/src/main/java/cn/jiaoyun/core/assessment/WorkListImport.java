@@ -1,11 +1,14 @@
 package cn.jiaoyun.core.assessment;
 
+import cn.jiaoyun.core.assessment.ImportPreview.Choice;
 import cn.jiaoyun.core.assessment.ImportPreview.DepartmentMatch;
 import cn.jiaoyun.core.assessment.ImportPreview.ItemPreview;
 import cn.jiaoyun.core.assessment.ImportPreview.Line;
 import cn.jiaoyun.core.assessment.ImportPreview.ListPreview;
 import cn.jiaoyun.core.assessment.ImportPreview.RulePreview;
+import cn.jiaoyun.core.assessment.ImportPreview.Suggestion;
 import cn.jiaoyun.core.assessment.ImportPreview.TargetPreview;
+import cn.jiaoyun.core.assessment.ImportPreview.UnknownName;
 import cn.jiaoyun.core.assessment.extraction.ExtractedTarget;
 import cn.jiaoyun.core.assessment.extraction.TargetExtractor;
 import cn.jiaoyun.core.assessment.importing.ParsedItem;
@@ -19,6 +22,8 @@ import cn.jiaoyun.core.audit.AuditLog;
 import cn.jiaoyun.core.bureau.BureauService;
 import cn.jiaoyun.core.bureau.Department;
 import cn.jiaoyun.core.bureau.Unit;
+import cn.jiaoyun.core.organisation.NameAlias;
+import cn.jiaoyun.core.organisation.Organisation;
 import cn.jiaoyun.core.tenancy.TenantTransactions;
 import cn.jiaoyun.core.web.Actor;
 import cn.jiaoyun.core.web.ApiProblem;
@@ -33,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -57,12 +63,14 @@ public class WorkListImport {
     private final DeductionRuleRepository rules;
     private final TargetExtractor extractor;
     private final AuditLog audit;
+    private final Organisation organisation;
     private final DeductionRuleReader ruleReader = new DeductionRuleReader();
 
     public WorkListImport(TenantTransactions tx, BureauService bureaus, WorkListRepository lists,
                           AssessmentItemRepository items, TargetRepository targets, DeductionRuleRepository rules,
-                          TargetExtractor extractor, AuditLog audit) {
+                          TargetExtractor extractor, AuditLog audit, Organisation organisation) {
         this.tx = tx;
+        this.organisation = organisation;
         this.bureaus = bureaus;
         this.lists = lists;
         this.items = items;
@@ -72,24 +80,45 @@ public class WorkListImport {
         this.audit = audit;
     }
 
-    private record PlannedItem(ParsedItem parsed, List<DepartmentMatch> departments, List<ExtractedTarget> targets,
-                               List<DeductionRuleText> rules) {
+    /**
+     * An item as it will be stored; {@code newDepartments} are supervising departments to be
+     * created at commit, by the name the file writes.
+     */
+    private record PlannedItem(ParsedItem parsed, List<DepartmentMatch> departments, List<String> newDepartments,
+                               List<ExtractedTarget> targets, List<DeductionRuleText> rules) {
 
         List<Long> departmentIds() {
             return departments.stream().map(DepartmentMatch::departmentId).filter(Objects::nonNull).distinct().toList();
         }
     }
 
-    private record PlannedList(WorkListKind kind, String title, List<Long> unitIds, List<PlannedItem> items) {
+    /** A list as it will be stored; {@code newUnits} are its units to be created at commit. */
+    private record PlannedList(WorkListKind kind, String title, List<Long> unitIds, List<String> newUnits,
+                               List<PlannedItem> items) {
     }
 
-    private record Plan(ImportPreview preview, List<PlannedList> lists) {
+    /** A name to remember as an alias at commit. */
+    private record NewAlias(String kind, String written, long targetId) {
+    }
+
+    /** A name to create at commit; {@code field} names the part that chose it, for a refusal. */
+    private record NewName(String name, String field) {
+    }
+
+    private record Plan(ImportPreview preview, List<PlannedList> lists, List<NewName> newUnits,
+                        List<NewName> newDepartments, List<NewAlias> aliases) {
     }
 
     /** Reads the document and shows what would be stored; writes nothing. */
     public ImportPreview preview(Actor admin, String fileName, byte[] content, @Nullable Integer year, Locale locale) {
+        return preview(admin, fileName, content, year, locale, ImportChoices.NONE);
+    }
+
+    /** The preview with the administrator's choices for unknown names applied; writes nothing. */
+    public ImportPreview preview(Actor admin, String fileName, byte[] content, @Nullable Integer year, Locale locale,
+                                 ImportChoices choices) {
         ParsedWorkLists parsed = parse(fileName, content, locale);
-        return plan(admin.bureau(), fileName, parsed, year, locale).preview();
+        return plan(admin.bureau(), fileName, parsed, year, locale, choices).preview();
     }
 
     /** Stores the lists of a UTF-8 document, or nothing when the preview names a problem. */
@@ -105,6 +134,16 @@ public class WorkListImport {
      */
     public ImportResult commit(Actor admin, String fileName, byte[] content, @Nullable Integer year, Locale locale,
                                String clientIp, boolean legacyEncodingConfirmed) {
+        return commit(admin, fileName, content, year, locale, clientIp, legacyEncodingConfirmed, ImportChoices.NONE);
+    }
+
+    /**
+     * Stores the lists with the administrator's choices for unknown names: in the one bureau
+     * transaction the chosen aliases are remembered, the chosen units and departments created and
+     * the lists stored; when anything fails, none of it is.
+     */
+    public ImportResult commit(Actor admin, String fileName, byte[] content, @Nullable Integer year, Locale locale,
+                               String clientIp, boolean legacyEncodingConfirmed, ImportChoices choices) {
         String tenant = admin.bureau();
         ParsedWorkLists parsed = parse(fileName, content, locale);
         boolean legacyEncoding = parsed.notices().stream()
@@ -113,7 +152,7 @@ public class WorkListImport {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, List.of(new FieldError("encoding", "import.encoding.confirm")),
                     "import.encoding.unconfirmed", fileName);
         }
-        Plan plan = plan(tenant, fileName, parsed, year, locale);
+        Plan plan = plan(tenant, fileName, parsed, year, locale, choices);
         if (!plan.preview().committable()) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, plan.preview().problems().stream()
                     .map(p -> new FieldError("file", "text", new Messages.Bilingual(p, p))).toList(),
@@ -121,9 +160,22 @@ public class WorkListImport {
         }
         int year1 = plan.preview().year();
         return tx.inBureau(tenant, () -> {
+            String source = "import:" + fileName;
+            for (NewAlias a : plan.aliases()) {
+                organisation.rememberAlias(tenant, admin.auditName(), a.kind(), a.written(), a.targetId(), clientIp);
+            }
+            Map<String, Long> created = new HashMap<>();
+            for (NewName n : plan.newUnits()) {
+                created.put("U:" + Organisation.key(n.name()), organisation.createUnitInImport(tenant,
+                        admin.auditName(), n.name(), n.field(), source, clientIp).id());
+            }
+            for (NewName n : plan.newDepartments()) {
+                created.put("D:" + Organisation.key(n.name()), organisation.createDepartmentInImport(tenant,
+                        admin.auditName(), n.name(), n.field(), source, clientIp).id());
+            }
             Counts counts = new Counts();
             for (PlannedList planned : plan.lists()) {
-                store(tenant, year1, fileName, planned, counts);
+                store(tenant, year1, fileName, resolve(planned, created), counts);
             }
             ImportResult result = new ImportResult(plan.preview(), counts.listsCreated, counts.listsUpdated,
                     counts.itemsCreated, counts.itemsUpdated, counts.itemsUnchanged, counts.itemsRemoved,
@@ -131,7 +183,9 @@ public class WorkListImport {
             audit.record(tenant, admin.auditName(), AuditAction.WORK_LIST_IMPORTED, "file:" + fileName,
                     "year=" + year1 + ", lists created " + counts.listsCreated + ", updated " + counts.listsUpdated
                             + ", items created " + counts.itemsCreated + ", updated " + counts.itemsUpdated
-                            + ", removed " + counts.itemsRemoved + ", kept " + counts.itemsKept, clientIp);
+                            + ", removed " + counts.itemsRemoved + ", kept " + counts.itemsKept
+                            + ", units created " + plan.newUnits().size() + ", departments created "
+                            + plan.newDepartments().size() + ", aliases " + plan.aliases().size(), clientIp);
             return result;
         });
     }
@@ -146,11 +200,151 @@ public class WorkListImport {
         }
     }
 
+    /** The unit and department names of the file, resolved against the bureau and the choices made. */
+    private final class Names {
+        final List<Unit> units;
+        final List<Department> departments;
+        final Map<String, Long> unitAliases;
+        final Map<String, Long> departmentAliases;
+        final Map<String, Long> unitIds = new HashMap<>();
+        final Map<String, Long> departmentIds = new HashMap<>();
+        final Map<String, String> unitsToCreate = new LinkedHashMap<>();
+        final Map<String, String> departmentsToCreate = new LinkedHashMap<>();
+        final Map<String, String> unknownUnits = new LinkedHashMap<>();
+        final Map<String, String> unknownDepartments = new LinkedHashMap<>();
+
+        Names(String tenant) {
+            units = bureaus.units(tenant).stream().filter(Unit::active).toList();
+            departments = bureaus.departments(tenant).stream().filter(Department::active).toList();
+            unitAliases = organisation.aliasTargets(tenant, NameAlias.UNIT);
+            departmentAliases = organisation.aliasTargets(tenant, NameAlias.DEPARTMENT);
+        }
+
+        @Nullable
+        Unit knownUnit(String written) {
+            Unit exact = exactUnit(units, written);
+            if (exact != null) {
+                return exact;
+            }
+            Long alias = unitAliases.get(Organisation.key(written));
+            Unit aliased = alias == null ? null : units.stream().filter(u -> u.id().equals(alias)).findFirst()
+                    .orElse(null);
+            return aliased != null ? aliased : matchUnit(units, written);
+        }
+
+        @Nullable
+        Department knownDepartment(String written) {
+            Department exact = matchDepartment(departments, written);
+            if (exact != null) {
+                return exact;
+            }
+            Long alias = departmentAliases.get(Organisation.key(written));
+            return alias == null ? null : departments.stream().filter(d -> d.id().equals(alias)).findFirst()
+                    .orElse(null);
+        }
+
+        /** First pass: every name of the file, known or not. */
+        void see(ParsedWorkLists parsed) {
+            for (var unitList : parsed.keyLists()) {
+                String written = unitList.unitName().strip();
+                Unit u = knownUnit(written);
+                if (u != null) {
+                    unitIds.put(Organisation.key(written), u.id());
+                } else {
+                    unknownUnits.putIfAbsent(Organisation.key(written), written);
+                }
+                unitList.items().forEach(this::seeDepartments);
+            }
+            parsed.routine().ifPresent(r -> r.items().forEach(this::seeDepartments));
+        }
+
+        private void seeDepartments(ParsedItem item) {
+            for (String name : item.departments()) {
+                String written = name.strip();
+                Department d = knownDepartment(written);
+                if (d != null) {
+                    departmentIds.put(Organisation.key(written), d.id());
+                } else {
+                    unknownDepartments.putIfAbsent(Organisation.key(written), written);
+                }
+            }
+        }
+
+        /** Second: the choices, checked against the unknown names; a wrong one is refused naming its part. */
+        void choose(ImportChoices choices, List<NewAlias> aliases) {
+            Set<String> created = new HashSet<>();
+            for (String name : choices.create()) {
+                String key = Organisation.key(name);
+                if (!unknownUnits.containsKey(key) && !unknownDepartments.containsKey(key)) {
+                    throw ApiProblem.badField("create", "import.choice.not-unknown", name);
+                }
+                created.add(key);
+            }
+            for (Map.Entry<String, Long> e : choices.aliases().entrySet()) {
+                String key = Organisation.key(e.getKey());
+                long id = e.getValue();
+                if (created.contains(key)) {
+                    throw ApiProblem.badField("aliases", "import.choice.both", e.getKey());
+                }
+                boolean asUnit = unknownUnits.containsKey(key);
+                boolean asDepartment = unknownDepartments.containsKey(key);
+                if (!asUnit && !asDepartment) {
+                    throw ApiProblem.badField("aliases", "import.choice.not-unknown", e.getKey());
+                }
+                if (asUnit) {
+                    if (units.stream().noneMatch(u -> u.id() == id)) {
+                        throw ApiProblem.badField("aliases", "import.choice.unit-id", e.getKey(), String.valueOf(id));
+                    }
+                    unitIds.put(key, id);
+                    aliases.add(new NewAlias(NameAlias.UNIT, unknownUnits.get(key), id));
+                }
+                if (asDepartment) {
+                    if (departments.stream().noneMatch(d -> d.id() == id)) {
+                        throw ApiProblem.badField("aliases", "import.choice.department-id", e.getKey(),
+                                String.valueOf(id));
+                    }
+                    departmentIds.put(key, id);
+                    aliases.add(new NewAlias(NameAlias.DEPARTMENT, unknownDepartments.get(key), id));
+                }
+            }
+            unknownUnits.forEach((key, written) -> {
+                if (!unitIds.containsKey(key) && (choices.createMissing() || created.contains(key))) {
+                    unitsToCreate.put(key, created.contains(key) ? "create" : "createMissing");
+                }
+            });
+            unknownDepartments.forEach((key, written) -> {
+                if (!departmentIds.containsKey(key) && (choices.createMissing() || created.contains(key))) {
+                    departmentsToCreate.put(key, created.contains(key) ? "create" : "createMissing");
+                }
+            });
+        }
+
+        List<UnknownName> unknownUnitsPreview() {
+            return unknownUnits.entrySet().stream().map(e -> new UnknownName(e.getValue(),
+                    suggest(e.getValue(), units.stream().map(u -> new Suggestion(u.id(), u.name())).toList(),
+                            units.stream().map(u -> u.shortName() == null ? u.name() : u.shortName()).toList()),
+                    unitsToCreate.containsKey(e.getKey()) ? Choice.CREATE
+                            : unitIds.containsKey(e.getKey()) ? Choice.MAP : null,
+                    unitIds.get(e.getKey()))).toList();
+        }
+
+        List<UnknownName> unknownDepartmentsPreview() {
+            return unknownDepartments.entrySet().stream().map(e -> new UnknownName(e.getValue(),
+                    suggest(e.getValue(), departments.stream().map(d -> new Suggestion(d.id(), d.name())).toList(),
+                            departments.stream().map(d -> d.shortName() == null ? d.name() : d.shortName()).toList()),
+                    departmentsToCreate.containsKey(e.getKey()) ? Choice.CREATE
+                            : departmentIds.containsKey(e.getKey()) ? Choice.MAP : null,
+                    departmentIds.get(e.getKey()))).toList();
+        }
+    }
+
     private Plan plan(String tenant, String fileName, ParsedWorkLists parsed, @Nullable Integer requestedYear,
-                      Locale locale) {
+                      Locale locale, ImportChoices choices) {
         boolean english = "en".equals(locale.getLanguage());
-        List<Unit> units = bureaus.units(tenant).stream().filter(Unit::active).toList();
-        List<Department> departments = bureaus.departments(tenant).stream().filter(Department::active).toList();
+        Names names = new Names(tenant);
+        names.see(parsed);
+        List<NewAlias> newAliases = new ArrayList<>();
+        names.choose(choices, newAliases);
         List<String> problems = new ArrayList<>();
         Integer year = requestedYear != null ? requestedYear : parsed.year().orElse(null);
         if (year == null) {
@@ -163,27 +357,37 @@ public class WorkListImport {
         List<ListPreview> listPreviews = new ArrayList<>();
         List<ItemPreview> itemPreviews = new ArrayList<>();
         Set<Long> unitsOfFile = new LinkedHashSet<>();
+        Set<String> newUnitsOfFile = new LinkedHashSet<>();
         Set<String> unknownDepartments = new LinkedHashSet<>();
         String keyTitle = parsed.title().orElse(Messages.text(locale, "import.key-list"));
+        Map<Long, Unit> unitsById = new HashMap<>();
+        names.units.forEach(u -> unitsById.put(u.id(), u));
         for (var unitList : parsed.keyLists()) {
-            Unit unit = matchUnit(units, unitList.unitName());
-            if (unit == null) {
-                problems.add(Messages.text(locale, "import.unit.unknown", unitList.unitName()));
-            } else {
+            String written = unitList.unitName().strip();
+            String key = Organisation.key(written);
+            Unit unit = names.unitIds.containsKey(key) ? unitsById.get(names.unitIds.get(key)) : null;
+            boolean toCreate = unit == null && names.unitsToCreate.containsKey(key);
+            if (unit != null) {
                 unitsOfFile.add(unit.id());
+            } else if (toCreate) {
+                newUnitsOfFile.add(written);
+            } else {
+                problems.add(Messages.text(locale, "import.unit.unknown", unitList.unitName()));
             }
-            List<PlannedItem> plannedItems = planItems(unitList.items(), departments, unknownDepartments);
+            List<PlannedItem> plannedItems = planItems(unitList.items(), names, unknownDepartments);
             planned.add(new PlannedList(WorkListKind.KEY, keyTitle, unit == null ? List.of() : List.of(unit.id()),
-                    plannedItems));
+                    toCreate ? List.of(written) : List.of(), plannedItems));
             listPreviews.add(new ListPreview(WorkListKind.KEY.name(), unitList.unitName(),
-                    unit == null ? null : unit.id(), unit == null ? null : unit.name(),
+                    unit == null ? null : unit.id(), unit == null ? (toCreate ? written : null) : unit.name(),
                     unitList.items().size(), unitList.totalPoints()));
             addPreviews(itemPreviews, unitList.unitName(), plannedItems, english);
         }
         parsed.routine().ifPresent(routine -> {
-            List<Long> appliesTo = unitsOfFile.isEmpty() ? units.stream().map(Unit::id).toList() : List.copyOf(unitsOfFile);
-            List<PlannedItem> plannedItems = planItems(routine.items(), departments, unknownDepartments);
-            planned.add(new PlannedList(WorkListKind.ROUTINE, routine.title(), appliesTo, plannedItems));
+            boolean fromFile = !unitsOfFile.isEmpty() || !newUnitsOfFile.isEmpty();
+            List<Long> appliesTo = fromFile ? List.copyOf(unitsOfFile) : names.units.stream().map(Unit::id).toList();
+            List<PlannedItem> plannedItems = planItems(routine.items(), names, unknownDepartments);
+            planned.add(new PlannedList(WorkListKind.ROUTINE, routine.title(), appliesTo, List.copyOf(newUnitsOfFile),
+                    plannedItems));
             listPreviews.add(new ListPreview(WorkListKind.ROUTINE.name(), routine.title(), null, null,
                     routine.items().size(), routine.totalPoints()));
             addPreviews(itemPreviews, routine.title(), plannedItems, english);
@@ -197,25 +401,91 @@ public class WorkListImport {
                 .toList();
         List<String> notices = parsed.notices().stream().map(n -> english ? n.english() : n.chinese()).toList();
         ImportPreview preview = new ImportPreview(fileName, year, parsed.title().orElse(null), listPreviews,
-                itemPreviews, unplaced, notices, problems);
-        return new Plan(preview, planned);
+                itemPreviews, unplaced, notices, problems, names.unknownUnitsPreview(),
+                names.unknownDepartmentsPreview());
+        List<NewName> newUnits = names.unitsToCreate.entrySet().stream()
+                .map(e -> new NewName(names.unknownUnits.get(e.getKey()), e.getValue())).toList();
+        List<NewName> newDepartments = names.departmentsToCreate.entrySet().stream()
+                .map(e -> new NewName(names.unknownDepartments.get(e.getKey()), e.getValue())).toList();
+        return new Plan(preview, planned, newUnits, newDepartments, List.copyOf(newAliases));
     }
 
-    private List<PlannedItem> planItems(List<ParsedItem> parsed, List<Department> departments, Set<String> unknown) {
+    private List<PlannedItem> planItems(List<ParsedItem> parsed, Names names, Set<String> unknown) {
         List<PlannedItem> out = new ArrayList<>();
         for (ParsedItem item : parsed) {
             List<DepartmentMatch> matches = new ArrayList<>();
+            List<String> toCreate = new ArrayList<>();
             for (String name : item.departments()) {
-                Department d = matchDepartment(departments, name);
-                if (d == null) {
+                String key = Organisation.key(name.strip());
+                Long id = names.departmentIds.get(key);
+                if (id == null && names.departmentsToCreate.containsKey(key)) {
+                    toCreate.add(name.strip());
+                } else if (id == null) {
                     unknown.add(name);
                 }
-                matches.add(new DepartmentMatch(name, d == null ? null : d.id()));
+                matches.add(new DepartmentMatch(name, id));
             }
-            out.add(new PlannedItem(item, matches, extractor.extract(item.content()),
+            out.add(new PlannedItem(item, matches, toCreate, extractor.extract(item.content()),
                     ruleReader.read(item.content(), item.points())));
         }
         return out;
+    }
+
+    /** The planned list with the units and departments created at commit put in by their new ids. */
+    private static PlannedList resolve(PlannedList p, Map<String, Long> created) {
+        if (p.newUnits().isEmpty() && p.items().stream().allMatch(i -> i.newDepartments().isEmpty())) {
+            return p;
+        }
+        List<Long> unitIds = new ArrayList<>(p.unitIds());
+        p.newUnits().forEach(n -> unitIds.add(created.get("U:" + Organisation.key(n))));
+        List<PlannedItem> items = p.items().stream().map(i -> {
+            if (i.newDepartments().isEmpty()) {
+                return i;
+            }
+            List<DepartmentMatch> matches = i.departments().stream().map(d -> d.departmentId() != null ? d
+                    : new DepartmentMatch(d.name(), created.get("D:" + Organisation.key(d.name().strip())))).toList();
+            return new PlannedItem(i.parsed(), matches, List.of(), i.targets(), i.rules());
+        }).toList();
+        return new PlannedList(p.kind(), p.title(), List.copyOf(unitIds), List.of(), items);
+    }
+
+    /**
+     * The existing name closest to {@code written}: most characters in common, in order, and at
+     * least two and most of the shorter name (港航处 → 港航管理处); null when none is close.
+     */
+    @Nullable
+    static Suggestion suggest(String written, List<Suggestion> candidates, List<String> shortNames) {
+        String w = Organisation.key(written);
+        Suggestion best = null;
+        double bestScore = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            for (String name : List.of(candidates.get(i).name(), shortNames.get(i))) {
+                String c = Organisation.key(name);
+                int common = commonInOrder(w, c);
+                if (common < 2 || common < 0.6 * Math.min(w.length(), c.length())) {
+                    continue;
+                }
+                double score = (double) common / Math.max(w.length(), c.length());
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = candidates.get(i);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Length of the longest common subsequence. */
+    private static int commonInOrder(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        for (int i = 1; i <= a.length(); i++) {
+            int[] cur = new int[b.length() + 1];
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = a.charAt(i - 1) == b.charAt(j - 1) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+            }
+            prev = cur;
+        }
+        return prev[b.length()];
     }
 
     private static void addPreviews(List<ItemPreview> out, String listName, List<PlannedItem> planned, boolean english) {
@@ -232,6 +502,15 @@ public class WorkListImport {
     private static TargetPreview targetPreview(ExtractedTarget t) {
         return new TargetPreview(t.subject(), t.comparator().symbol(), t.value(), t.valueKnown(), t.unit(),
                 t.deadline().map(d -> d.label()).orElse(null), t.span().start(), t.span().end());
+    }
+
+    /** The bureau's unit a name in a document names exactly, by name or short name. */
+    @Nullable
+    static Unit exactUnit(List<Unit> units, String written) {
+        String name = normalise(written);
+        List<Unit> found = units.stream().filter(u -> normalise(u.name()).equals(name)
+                || (u.shortName() != null && normalise(u.shortName()).equals(name))).toList();
+        return found.size() == 1 ? found.get(0) : null;
     }
 
     /** The bureau's unit a name in a document means: by name, short name, or a name that ends with it. */
@@ -251,7 +530,8 @@ public class WorkListImport {
     static Department matchDepartment(List<Department> departments, String written) {
         String name = normalise(written);
         return departments.stream()
-                .filter(d -> normalise(d.name()).equals(name) || d.code().equalsIgnoreCase(name))
+                .filter(d -> normalise(d.name()).equals(name) || d.code().equalsIgnoreCase(name)
+                        || (d.shortName() != null && normalise(d.shortName()).equals(name)))
                 .findFirst().orElse(null);
     }
 

@@ -36,7 +36,7 @@ public record BureauDefinition(
     public record UnitDefinition(String code, String name, @Nullable String shortName) {
     }
 
-    public record DepartmentDefinition(String code, String name) {
+    public record DepartmentDefinition(String code, String name, @Nullable String shortName) {
     }
 
     /** A demo account created when the server runs with demo data. */
@@ -120,7 +120,8 @@ public record BureauDefinition(
             if (c != null && !departmentCodes.add(c)) {
                 r.errors.add(new FieldError(prefix + "code", "field.duplicate", c));
             }
-            departments.add(new DepartmentDefinition(c, r.text(d, "name", null, null, true, prefix)));
+            departments.add(new DepartmentDefinition(c, r.text(d, "name", null, null, true, prefix),
+                    r.text(d, "shortName", null, null, false, prefix)));
         }
         List<DemoUser> demoUsers = new ArrayList<>();
         List<?> userList = list(map.get("demoUsers"));

@@ -14,6 +14,7 @@ public record Department(
         String tenantId,
         String code,
         String name,
+        @Nullable String shortName,
         int sortOrder,
         boolean active) {
 }

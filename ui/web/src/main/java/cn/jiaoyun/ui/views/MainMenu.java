@@ -3,6 +3,7 @@ package cn.jiaoyun.ui.views;
 import cn.jiaoyun.core.web.Actor;
 import cn.jiaoyun.ui.session.AccessGuard;
 import cn.jiaoyun.ui.views.admin.AuditView;
+import cn.jiaoyun.ui.views.admin.OrganisationView;
 import cn.jiaoyun.ui.views.admin.UsersView;
 import cn.jiaoyun.ui.views.assessment.ScorecardView;
 import cn.jiaoyun.ui.views.assessment.WorkListsView;
@@ -32,6 +33,7 @@ public class MainMenu {
             new MenuEntry("key-projects", "menu.key-projects",
                     cn.jiaoyun.ui.views.projects.KeyProjectsView.class, VaadinIcon.ROAD, null),
             new MenuEntry("region-compare", "menu.region-compare", ComparisonView.class, VaadinIcon.BAR_CHART, null),
+            new MenuEntry("organisation", "menu.organisation", OrganisationView.class, VaadinIcon.SITEMAP, null),
             new MenuEntry("users", "menu.users", UsersView.class, VaadinIcon.USERS, null),
             new MenuEntry("audit", "menu.audit", AuditView.class, VaadinIcon.LIST, null),
             new MenuEntry("bureau-modules", "menu.bureau-modules", cn.jiaoyun.ui.views.admin.BureauModulesView.class,
