@@ -265,6 +265,7 @@ public class WorkListEditing {
         String tenant = admin.bureau();
         tx.inBureau(tenant, () -> {
             AssessmentItem old = item(tenant, itemId);
+            list(tenant, old.workListId());
             activity.any(tenant, itemId).ifPresent(a -> {
                 throw new ApiProblem(HttpStatus.CONFLICT, "worklist.item.has-activity", old.title(), a);
             });
@@ -575,8 +576,9 @@ public class WorkListEditing {
                 .collect(Collectors.joining("、")) + "）";
     }
 
+    /** The list, locked for the rest of the transaction so that totals and positions stay consistent. */
     private WorkList list(String tenant, long id) {
-        return lists.findByTenantIdAndId(tenant, id).orElseThrow(() -> ApiProblem.notFound("work-list", id));
+        return lists.lock(tenant, id).orElseThrow(() -> ApiProblem.notFound("work-list", id));
     }
 
     private AssessmentItem item(String tenant, long id) {

@@ -52,4 +52,8 @@ public interface WorkListRepository extends CrudRepository<WorkList, Long> {
                 or exists (select 1 from deduction d join assessment_item i on i.tenant_id = d.tenant_id
                                and i.id = d.item_id where i.tenant_id = :tenantId and i.work_list_id = :workListId)""")
     boolean hasActivity(String tenantId, long workListId);
+
+    /** The list, locked until the transaction ends: its items' total and order change one writer at a time. */
+    @Query("select * from work_list where tenant_id = :tenantId and id = :id for update")
+    Optional<WorkList> lock(String tenantId, long id);
 }

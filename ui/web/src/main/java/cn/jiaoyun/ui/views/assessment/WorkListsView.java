@@ -188,6 +188,7 @@ public class WorkListsView extends VerticalLayout implements HasDynamicTitle {
             to.setValue(from + 1);
             to.setRequiredIndicatorVisible(true);
             to.setStepButtonsVisible(true);
+            to.setWidth("22em");
             ProblemOnFields problems = new ProblemOnFields("copy-problems").bind("toYear", to);
             dialog.add(new Div(getTranslation("worklist.copy.explain")), to, problems.line());
             Button ok = new Button(getTranslation("worklist.copy.ok"), click -> {
