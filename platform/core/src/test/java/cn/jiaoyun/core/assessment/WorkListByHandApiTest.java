@@ -1,5 +1,6 @@
 package cn.jiaoyun.core.assessment;
 
+import cn.jiaoyun.core.assessment.importing.ShaoxingSeed;
 import cn.jiaoyun.core.tenancy.TenantTransactions;
 import cn.jiaoyun.test.ApiSession;
 import cn.jiaoyun.test.JiaoyunTest;
@@ -318,6 +319,33 @@ class WorkListByHandApiTest {
         assertThat(ApiSession.demo(client, "shaoxing", "supervisor").post("/api/worklists/copy",
                 Map.of("fromYear", 2084, "toYear", 2086)).code()).isEqualTo(403);
         assertThat(admin.getAny("/api/audit?limit=10").body().toString()).contains("WORK_LISTS_COPIED");
+    }
+
+    @Test
+    void aCorrectedRuleOfAnImportedItemSurvivesTheNextImport() throws Exception {
+        Map<String, String> commit = Map.of("year", "2087", "commit", "true");
+        assertThat(admin.upload("/api/worklists/import", "shaoxing.txt", ShaoxingSeed.bytes(), commit).code())
+                .isEqualTo(200);
+        long itemId = -1;
+        for (Map<String, Object> l : list(admin.getAny("/api/worklists?year=2087").body())) {
+            for (Map<String, Object> i : list(admin.get("/api/worklists/" + l.get("id")).body().get("items"))) {
+                if ("工作效能".equals(i.get("title"))) {
+                    itemId = ((Number) i.get("id")).longValue();
+                }
+            }
+        }
+        List<Map<String, Object>> read = list(admin.get("/api/items/" + itemId).body().get("deductionRules"));
+        Map<String, Object> rule = read.stream().filter(r -> new BigDecimal(r.get("pointsPerOccurrence").toString())
+                .compareTo(new BigDecimal("0.2")) == 0).findFirst().orElseThrow();
+        assertThat(admin.put("/api/rules/" + rule.get("id"), Map.of("pointsPerOccurrence", 0.25,
+                "description", rule.get("description"))).code()).isEqualTo(200);
+
+        assertThat(admin.upload("/api/worklists/import", "shaoxing.txt", ShaoxingSeed.bytes(), commit).code())
+                .isEqualTo(200);
+        List<Map<String, Object>> after = list(admin.get("/api/items/" + itemId).body().get("deductionRules"));
+        assertThat(after).hasSize(read.size());
+        assertThat(after).extracting(r -> new BigDecimal(r.get("pointsPerOccurrence").toString()).toPlainString())
+                .contains("0.25").doesNotContain("0.2");
     }
 
     // ---- helpers
