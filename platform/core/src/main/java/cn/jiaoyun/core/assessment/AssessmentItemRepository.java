@@ -31,4 +31,19 @@ public interface AssessmentItemRepository extends CrudRepository<AssessmentItem,
                 or exists (select 1 from review where tenant_id = :tenantId and item_id = :itemId)
                 or exists (select 1 from deduction where tenant_id = :tenantId and item_id = :itemId)""")
     boolean hasActivity(String tenantId, long itemId);
+
+    @Query("select count(*) from progress_report where tenant_id = :tenantId and item_id = :itemId")
+    long countReports(String tenantId, long itemId);
+
+    @Query("select count(*) from review where tenant_id = :tenantId and item_id = :itemId")
+    long countReviews(String tenantId, long itemId);
+
+    @Query("select count(*) from deduction where tenant_id = :tenantId and item_id = :itemId")
+    long countDeductions(String tenantId, long itemId);
+
+    @Query("select coalesce(max(position), 0) from assessment_item where tenant_id = :tenantId and work_list_id = :workListId")
+    int lastPosition(String tenantId, long workListId);
+
+    @Query("update assessment_item set position = :position where tenant_id = :tenantId and id = :id")
+    void move(String tenantId, long id, int position);
 }

@@ -12,10 +12,14 @@ public final class AssessmentViews {
     private AssessmentViews() {
     }
 
-    /** A list with the units it applies to and its totals. */
+    /**
+     * A list with the units it applies to and its totals: {@code points} the items' total,
+     * {@code expectedPoints} what the bureau expects it to be (null when unsaid).
+     */
     @Serdeable
     public record WorkListSummary(long id, int year, WorkListKind kind, String title, List<String> units,
-                                  List<Long> unitIds, int items, BigDecimal points) {
+                                  List<Long> unitIds, int items, BigDecimal points,
+                                  @Nullable BigDecimal expectedPoints) {
     }
 
     @Serdeable
@@ -33,9 +37,13 @@ public final class AssessmentViews {
                              List<DeductionRule> deductionRules) {
     }
 
-    /** A person's new or corrected target. */
+    /**
+     * A person's new or corrected target; {@code confirm} true accepts changing a target of an
+     * item that was already reported on or reviewed.
+     */
     @Serdeable
     public record TargetChange(String subject, String comparator, @Nullable BigDecimal value, String unit,
-                               @Nullable Integer deadlineMonth, @Nullable Integer deadlineDay) {
+                               @Nullable Integer deadlineMonth, @Nullable Integer deadlineDay,
+                               @Nullable Boolean confirm) {
     }
 }

@@ -177,6 +177,7 @@ public class AssessmentWorkflow {
             BigDecimal points;
             if (entry.ruleId() != null) {
                 DeductionRule rule = rules.findByTenantIdAndItemIdOrderById(tenant, itemId).stream()
+                        .filter(r -> !r.suppressed())
                         .filter(r -> r.id().equals(entry.ruleId())).findFirst()
                         .orElseThrow(() -> ApiProblem.badField("ruleId", "workflow.rule.not-of-item", entry.ruleId()));
                 if (entry.occurrences() == null || entry.occurrences() < 1) {

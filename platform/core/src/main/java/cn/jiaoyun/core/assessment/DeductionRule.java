@@ -8,7 +8,11 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
 
-/** 扣分规则 of an item: points per occurrence, optionally capped, and the condition punished. */
+/**
+ * 扣分规则 of an item: points per occurrence, optionally capped, and the condition punished. Read
+ * from the item's text or added by a person; a read rule a person corrected or removed stays
+ * suppressed so that the text does not bring it back.
+ */
 @Serdeable
 @MappedEntity("deduction_rule")
 public record DeductionRule(
@@ -17,7 +21,13 @@ public record DeductionRule(
         long itemId,
         BigDecimal pointsPerOccurrence,
         @Nullable BigDecimal cap,
-        String description) {
+        String description,
+        TargetOrigin origin,
+        boolean suppressed) {
+
+    public DeductionRule suppress() {
+        return new DeductionRule(id, tenantId, itemId, pointsPerOccurrence, cap, description, origin, true);
+    }
 
     public String sameness() {
         return pointsPerOccurrence.stripTrailingZeros().toPlainString() + "|"

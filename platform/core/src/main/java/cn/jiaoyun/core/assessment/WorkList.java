@@ -6,7 +6,12 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** A work list of one year; which units it applies to is kept in work_list_unit. */
+import java.math.BigDecimal;
+
+/**
+ * A work list of one year; which units it applies to is kept in work_list_unit.
+ * {@code expectedPoints} is what the bureau expects its items to add up to, null when unsaid.
+ */
 @Serdeable
 @MappedEntity("work_list")
 public record WorkList(
@@ -15,5 +20,6 @@ public record WorkList(
         int year,
         WorkListKind kind,
         String title,
-        @Nullable String source) {
+        @Nullable String source,
+        @Nullable BigDecimal expectedPoints) {
 }

@@ -129,8 +129,9 @@ public class WorkListController {
 
     @Delete("/targets/{id}")
     @Secured({"BUREAU_ADMIN", "SUPERVISOR"})
-    public HttpResponse<Void> removeTarget(Actor actor, @PathVariable long id, HttpRequest<?> request) {
-        worklists.removeTarget(actor, id, ActorArgumentBinder.clientIp(request));
+    public HttpResponse<Void> removeTarget(Actor actor, @PathVariable long id, @Nullable @QueryValue Boolean confirm,
+                                           HttpRequest<?> request) {
+        worklists.removeTarget(actor, id, Boolean.TRUE.equals(confirm), ActorArgumentBinder.clientIp(request));
         return HttpResponse.noContent();
     }
 }

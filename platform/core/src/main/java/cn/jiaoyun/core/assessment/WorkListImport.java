@@ -10,12 +10,10 @@ import cn.jiaoyun.core.assessment.ImportPreview.Suggestion;
 import cn.jiaoyun.core.assessment.ImportPreview.TargetPreview;
 import cn.jiaoyun.core.assessment.ImportPreview.UnknownName;
 import cn.jiaoyun.core.assessment.extraction.ExtractedTarget;
-import cn.jiaoyun.core.assessment.extraction.TargetExtractor;
 import cn.jiaoyun.core.assessment.importing.ParsedItem;
 import cn.jiaoyun.core.assessment.importing.ParsedWorkLists;
 import cn.jiaoyun.core.assessment.importing.WorkListDocuments;
 import cn.jiaoyun.core.assessment.importing.WorkListFormatException;
-import cn.jiaoyun.core.assessment.scoring.DeductionRuleReader;
 import cn.jiaoyun.core.assessment.scoring.DeductionRuleText;
 import cn.jiaoyun.core.audit.AuditAction;
 import cn.jiaoyun.core.audit.AuditLog;
@@ -59,24 +57,19 @@ public class WorkListImport {
     private final BureauService bureaus;
     private final WorkListRepository lists;
     private final AssessmentItemRepository items;
-    private final TargetRepository targets;
-    private final DeductionRuleRepository rules;
-    private final TargetExtractor extractor;
+    private final ItemContentSync contentSync;
     private final AuditLog audit;
     private final Organisation organisation;
-    private final DeductionRuleReader ruleReader = new DeductionRuleReader();
 
     public WorkListImport(TenantTransactions tx, BureauService bureaus, WorkListRepository lists,
-                          AssessmentItemRepository items, TargetRepository targets, DeductionRuleRepository rules,
-                          TargetExtractor extractor, AuditLog audit, Organisation organisation) {
+                          AssessmentItemRepository items, ItemContentSync contentSync, AuditLog audit,
+                          Organisation organisation) {
         this.tx = tx;
         this.organisation = organisation;
         this.bureaus = bureaus;
         this.lists = lists;
         this.items = items;
-        this.targets = targets;
-        this.rules = rules;
-        this.extractor = extractor;
+        this.contentSync = contentSync;
         this.audit = audit;
     }
 
@@ -425,8 +418,8 @@ public class WorkListImport {
                 }
                 matches.add(new DepartmentMatch(name, id));
             }
-            out.add(new PlannedItem(item, matches, toCreate, extractor.extract(item.content()),
-                    ruleReader.read(item.content(), item.points())));
+            out.add(new PlannedItem(item, matches, toCreate, contentSync.targetsOf(item.content()),
+                    contentSync.rulesOf(item.content(), item.points())));
         }
         return out;
     }
@@ -557,10 +550,11 @@ public class WorkListImport {
                 : lists.findRoutineList(tenant, year, planned.title()).orElse(null);
         WorkList list;
         if (existing == null) {
-            list = lists.save(new WorkList(null, tenant, year, planned.kind(), planned.title(), fileName));
+            list = lists.save(new WorkList(null, tenant, year, planned.kind(), planned.title(), fileName, null));
             counts.listsCreated++;
         } else if (!existing.title().equals(planned.title())) {
-            list = lists.update(new WorkList(existing.id(), tenant, year, planned.kind(), planned.title(), fileName));
+            list = lists.update(new WorkList(existing.id(), tenant, year, planned.kind(), planned.title(), fileName,
+                    existing.expectedPoints()));
             counts.listsUpdated++;
         } else {
             list = existing;
@@ -593,9 +587,11 @@ public class WorkListImport {
                 stored = match;
                 counts.itemsUnchanged++;
             }
-            syncDepartments(tenant, stored.id(), p.departmentIds());
-            syncTargets(tenant, stored.id(), p.targets(), counts);
-            syncRules(tenant, stored.id(), p.rules());
+            contentSync.syncDepartments(tenant, stored.id(), p.departmentIds());
+            ItemContentSync.TargetCounts targetCounts = contentSync.syncTargets(tenant, stored.id(), p.targets());
+            counts.targetsCreated += targetCounts.created();
+            counts.targetsRemoved += targetCounts.removed();
+            contentSync.syncRules(tenant, stored.id(), p.rules());
         }
         for (Deque<AssessmentItem> left : byTitle.values()) {
             for (AssessmentItem gone : left) {
@@ -605,74 +601,6 @@ public class WorkListImport {
                     items.delete(gone);
                     counts.itemsRemoved++;
                 }
-            }
-        }
-    }
-
-    private void syncDepartments(String tenant, long itemId, List<Long> wanted) {
-        if (!new HashSet<>(items.findDepartmentIds(tenant, itemId)).equals(new HashSet<>(wanted))) {
-            items.clearDepartments(tenant, itemId);
-            wanted.forEach(d -> items.addDepartment(tenant, itemId, d));
-        }
-    }
-
-    /**
-     * Extracted targets follow the text; a person's targets and removals stay. An extracted
-     * target with reported progress is never dropped.
-     */
-    private void syncTargets(String tenant, long itemId, List<ExtractedTarget> extracted, Counts counts) {
-        Map<String, Target> existing = new HashMap<>();
-        for (Target t : targets.findByTenantIdAndItemIdOrderById(tenant, itemId)) {
-            if (t.origin() == TargetOrigin.EXTRACTED) {
-                existing.put(t.sameness(), t);
-            }
-        }
-        Set<String> seen = new HashSet<>();
-        for (ExtractedTarget e : extracted) {
-            Target wanted = new Target(null, tenant, itemId, e.subject(), e.comparator(), e.value(), e.unit(),
-                    e.deadline().map(d -> d.month()).orElse(null),
-                    e.deadline().flatMap(d -> d.day().isPresent() ? java.util.Optional.of(d.day().getAsInt())
-                            : java.util.Optional.empty()).orElse(null),
-                    e.span().start(), e.span().end(), TargetOrigin.EXTRACTED, false);
-            if (!seen.add(wanted.sameness())) {
-                continue;
-            }
-            Target have = existing.get(wanted.sameness());
-            if (have == null) {
-                targets.save(wanted);
-                counts.targetsCreated++;
-            } else if (!Objects.equals(have.spanStart(), wanted.spanStart()) || !Objects.equals(have.spanEnd(), wanted.spanEnd())
-                    || !Objects.equals(have.deadlineMonth(), wanted.deadlineMonth())
-                    || !Objects.equals(have.deadlineDay(), wanted.deadlineDay())) {
-                targets.update(new Target(have.id(), tenant, itemId, have.subject(), have.comparator(), have.value(),
-                        have.unit(), wanted.deadlineMonth(), wanted.deadlineDay(), wanted.spanStart(), wanted.spanEnd(),
-                        TargetOrigin.EXTRACTED, have.suppressed()));
-            }
-        }
-        for (Target old : existing.values()) {
-            if (!seen.contains(old.sameness()) && !old.suppressed() && !targets.hasProgress(tenant, old.id())) {
-                targets.delete(old);
-                counts.targetsRemoved++;
-            }
-        }
-    }
-
-    private void syncRules(String tenant, long itemId, List<DeductionRuleText> read) {
-        Map<String, DeductionRule> existing = new HashMap<>();
-        for (DeductionRule r : rules.findByTenantIdAndItemIdOrderById(tenant, itemId)) {
-            existing.put(r.sameness(), r);
-        }
-        Set<String> seen = new HashSet<>();
-        for (DeductionRuleText r : read) {
-            DeductionRule wanted = new DeductionRule(null, tenant, itemId, r.pointsPerOccurrence(), r.cap(), r.condition());
-            seen.add(wanted.sameness());
-            if (!existing.containsKey(wanted.sameness())) {
-                rules.save(wanted);
-            }
-        }
-        for (DeductionRule old : existing.values()) {
-            if (!seen.contains(old.sameness()) && !rules.isUsed(tenant, old.id())) {
-                rules.delete(old);
             }
         }
     }

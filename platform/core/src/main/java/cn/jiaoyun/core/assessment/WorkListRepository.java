@@ -42,4 +42,18 @@ public interface WorkListRepository extends CrudRepository<WorkList, Long> {
             select w.* from work_list w join work_list_unit u on u.tenant_id = w.tenant_id and u.work_list_id = w.id
             where w.tenant_id = :tenantId and w.year = :year and u.unit_id = :unitId order by w.kind, w.id""")
     List<WorkList> findForUnit(String tenantId, int year, long unitId);
+
+    /** Whether anything was reported, reviewed or deducted on any item of the list. */
+    @Query("""
+            select exists (select 1 from progress_report r join assessment_item i on i.tenant_id = r.tenant_id
+                               and i.id = r.item_id where i.tenant_id = :tenantId and i.work_list_id = :workListId)
+                or exists (select 1 from review r join assessment_item i on i.tenant_id = r.tenant_id
+                               and i.id = r.item_id where i.tenant_id = :tenantId and i.work_list_id = :workListId)
+                or exists (select 1 from deduction d join assessment_item i on i.tenant_id = d.tenant_id
+                               and i.id = d.item_id where i.tenant_id = :tenantId and i.work_list_id = :workListId)""")
+    boolean hasActivity(String tenantId, long workListId);
+
+    /** The list, locked until the transaction ends: its items' total and order change one writer at a time. */
+    @Query("select * from work_list where tenant_id = :tenantId and id = :id for update")
+    Optional<WorkList> lock(String tenantId, long id);
 }

@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** Reading a bureau's work lists and items, and people's corrections of the targets. */
@@ -34,17 +35,19 @@ public class WorkListService {
     private final AssessmentItemRepository items;
     private final TargetRepository targets;
     private final DeductionRuleRepository rules;
+    private final ItemActivity activity;
     private final AuditLog audit;
 
     public WorkListService(TenantTransactions tx, BureauService bureaus, WorkListRepository lists,
                            AssessmentItemRepository items, TargetRepository targets, DeductionRuleRepository rules,
-                           AuditLog audit) {
+                           ItemActivity activity, AuditLog audit) {
         this.tx = tx;
         this.bureaus = bureaus;
         this.lists = lists;
         this.items = items;
         this.targets = targets;
         this.rules = rules;
+        this.activity = activity;
         this.audit = audit;
     }
 
@@ -80,7 +83,7 @@ public class WorkListService {
             AssessmentItem item = items.findByTenantIdAndId(tenant, id).orElseThrow(() -> ApiProblem.notFound("item", id));
             return new ItemDetail(item, item.workListId(), names(items.findDepartmentIds(tenant, id), departmentNames),
                     targets.findByTenantIdAndItemIdOrderById(tenant, id).stream().filter(t -> !t.suppressed()).toList(),
-                    rules.findByTenantIdAndItemIdOrderById(tenant, id));
+                    rules.findByTenantIdAndItemIdOrderById(tenant, id).stream().filter(r -> !r.suppressed()).toList());
         });
     }
 
@@ -89,7 +92,9 @@ public class WorkListService {
         String tenant = actor.bureau();
         Comparator comparator = validate(change);
         return tx.inBureau(tenant, () -> {
-            items.findByTenantIdAndId(tenant, itemId).orElseThrow(() -> ApiProblem.notFound("item", itemId));
+            AssessmentItem item = items.findByTenantIdAndId(tenant, itemId)
+                    .orElseThrow(() -> ApiProblem.notFound("item", itemId));
+            activity.requireConfirmation(tenant, item, change.confirm());
             Target saved = targets.save(userTarget(tenant, itemId, change, comparator));
             audit.record(tenant, actor.auditName(), AuditAction.TARGET_ADDED, "item:" + itemId,
                     "after=" + describe(saved), clientIp);
@@ -107,6 +112,8 @@ public class WorkListService {
         return tx.inBureau(tenant, () -> {
             Target old = targets.findByTenantIdAndId(tenant, targetId).filter(t -> !t.suppressed())
                     .orElseThrow(() -> ApiProblem.notFound("target", targetId));
+            activity.requireConfirmation(tenant, items.findByTenantIdAndId(tenant, old.itemId()).orElseThrow(),
+                    change.confirm());
             Target corrected;
             if (old.origin() == TargetOrigin.EXTRACTED) {
                 targets.update(old.suppress());
@@ -123,12 +130,17 @@ public class WorkListService {
         });
     }
 
-    /** A person removes a target; an extracted one stays suppressed so that a re-import keeps it away. */
-    public void removeTarget(Actor actor, long targetId, String clientIp) {
+    /**
+     * A person removes a target; an extracted one stays suppressed so that a re-import keeps it away.
+     * On a reported or reviewed item only when {@code confirm} is true.
+     */
+    public void removeTarget(Actor actor, long targetId, boolean confirm, String clientIp) {
         String tenant = actor.bureau();
         tx.inBureau(tenant, () -> {
             Target old = targets.findByTenantIdAndId(tenant, targetId).filter(t -> !t.suppressed())
                     .orElseThrow(() -> ApiProblem.notFound("target", targetId));
+            activity.requireConfirmation(tenant, items.findByTenantIdAndId(tenant, old.itemId()).orElseThrow(),
+                    confirm);
             if (old.origin() == TargetOrigin.EXTRACTED || targets.hasProgress(tenant, old.id())) {
                 targets.update(old.suppress());
             } else {
@@ -174,7 +186,7 @@ public class WorkListService {
         return comparator;
     }
 
-    private static String describe(Target t) {
+    static String describe(Target t) {
         return t.subject() + " " + t.comparator().symbol() + " "
                 + (t.value() == null ? "?" : t.value().stripTrailingZeros().toPlainString()) + t.unit()
                 + (t.deadlineMonth() == null ? "" : " (" + t.deadlineMonth() + "月" + (t.deadlineDay() == null ? "底" : t.deadlineDay() + "日") + ")");
@@ -184,8 +196,13 @@ public class WorkListService {
         List<AssessmentItem> listItems = items.findByTenantIdAndWorkListIdOrderByPosition(tenant, l.id());
         List<Long> unitIds = lists.findUnitIds(tenant, l.id());
         return new WorkListSummary(l.id(), l.year(), l.kind(), l.title(), names(unitIds, unitNames), unitIds,
-                listItems.size(),
-                listItems.stream().map(AssessmentItem::points).reduce(BigDecimal.ZERO, BigDecimal::add));
+                listItems.size(), total(listItems), l.expectedPoints());
+    }
+
+    /** The points of the items that carry points. */
+    static BigDecimal total(List<AssessmentItem> items) {
+        return items.stream().map(AssessmentItem::points).filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private Map<Long, String> unitNames(String tenant) {

@@ -3,6 +3,9 @@ package cn.jiaoyun.ui.views.assessment;
 import cn.jiaoyun.core.assessment.AssessmentViews.WorkListSummary;
 import cn.jiaoyun.core.assessment.ImportChoices;
 import cn.jiaoyun.core.assessment.ImportPreview;
+import cn.jiaoyun.core.assessment.WorkListChanges.CopiedYear;
+import cn.jiaoyun.core.assessment.WorkListChanges.YearCopy;
+import cn.jiaoyun.core.assessment.WorkListEditing;
 import cn.jiaoyun.core.assessment.WorkListImport;
 import cn.jiaoyun.core.assessment.WorkListService;
 import cn.jiaoyun.core.bureau.BureauService;
@@ -46,21 +49,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The bureau's work lists of a year; its administrator imports them from Word, Excel or text. */
+/**
+ * The bureau's work lists of a year; its administrator imports them from Word, Excel or text,
+ * creates them by hand, or copies a year's lists to another year as a starting point.
+ */
 @Route(value = "worklists", layout = MainLayout.class)
 @Prototype
 public class WorkListsView extends VerticalLayout implements HasDynamicTitle {
 
     private final WorkListService worklists;
     private final WorkListImport imports;
+    private final WorkListEditing editing;
     private final BureauService bureaus;
     private final Actor actor;
     private final Grid<WorkListSummary> grid = new Grid<>();
     private final IntegerField year = new IntegerField();
 
-    public WorkListsView(WorkListService worklists, WorkListImport imports, BureauService bureaus) {
+    public WorkListsView(WorkListService worklists, WorkListImport imports, WorkListEditing editing,
+                         BureauService bureaus) {
         this.worklists = worklists;
         this.imports = imports;
+        this.editing = editing;
         this.bureaus = bureaus;
         this.actor = UiSession.require();
         year.setLabel(getTranslation("assessment.year"));
@@ -71,15 +80,21 @@ public class WorkListsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("worklists");
         grid.addColumn(l -> getTranslation("worklist.kind." + l.kind().name())).setHeader(getTranslation("worklist.kind")).setAutoWidth(true);
+        grid.addColumn(WorkListSummary::title).setHeader(getTranslation("worklist.list-title")).setAutoWidth(true);
         grid.addColumn(l -> String.join("、", l.units())).setHeader(getTranslation("worklist.units"));
         grid.addColumn(WorkListSummary::items).setHeader(getTranslation("worklist.items")).setAutoWidth(true);
-        grid.addColumn(l -> l.points().stripTrailingZeros().toPlainString()).setHeader(getTranslation("worklist.points")).setAutoWidth(true);
+        grid.addColumn(l -> l.points().stripTrailingZeros().toPlainString()
+                        + (l.expectedPoints() == null ? "" : " / " + l.expectedPoints().stripTrailingZeros().toPlainString()))
+                .setHeader(getTranslation("worklist.points-expected")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(WorkListView.class,
                 new RouteParameters("id", String.valueOf(e.getItem().id()))));
 
         HorizontalLayout bar = new HorizontalLayout(new H2(getTranslation("worklist.title")), year);
         bar.setAlignItems(Alignment.BASELINE);
+        if (actor.has(Role.BUREAU_ADMIN)) {
+            bar.add(newListButton(), copyButton());
+        }
         add(bar);
         if (actor.has(Role.BUREAU_ADMIN)) {
             add(importUpload());
@@ -252,6 +267,61 @@ public class WorkListsView extends VerticalLayout implements HasDynamicTitle {
             }
         }
         return new ImportChoices(false, create, aliases);
+    }
+
+    private Button newListButton() {
+        Button create = new Button(getTranslation("worklist.new"), e -> {
+            if (year.getValue() == null) {
+                year.setInvalid(true);
+                return;
+            }
+            List<Unit> active = bureaus.units(actor.bureau()).stream().filter(Unit::active).toList();
+            ListDialog.create(editing, actor, year.getValue(), active, saved -> UI.getCurrent().navigate(
+                    WorkListView.class, new RouteParameters("id", String.valueOf(saved.id())))).open();
+        });
+        create.setId("new-list");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return create;
+    }
+
+    /** Copies the shown year's lists to another year (the next one unless changed). */
+    private Button copyButton() {
+        Button copy = new Button(getTranslation("worklist.copy"), e -> {
+            if (year.getValue() == null) {
+                year.setInvalid(true);
+                return;
+            }
+            int from = year.getValue();
+            Dialog dialog = new Dialog();
+            dialog.setId("copy-dialog");
+            dialog.setHeaderTitle(getTranslation("worklist.copy.title", String.valueOf(from)));
+            IntegerField to = new IntegerField(getTranslation("worklist.copy.to"));
+            to.setId("copy-to");
+            to.setValue(from + 1);
+            to.setRequiredIndicatorVisible(true);
+            to.setStepButtonsVisible(true);
+            to.setWidth("22em");
+            ProblemOnFields problems = new ProblemOnFields("copy-problems").bind("toYear", to);
+            dialog.add(new Div(getTranslation("worklist.copy.explain")), to, problems.line());
+            Button ok = new Button(getTranslation("worklist.copy.ok"), click -> {
+                try {
+                    CopiedYear copied = editing.copyYear(actor, new YearCopy(from, to.getValue()),
+                            VaadinRequest.getCurrent().getRemoteAddr());
+                    dialog.close();
+                    year.setValue(copied.toYear());
+                    Notification.show(getTranslation("worklist.copy.done", copied.lists().size(), copied.items(),
+                            String.valueOf(copied.toYear())));
+                } catch (ApiProblem problem) {
+                    problems.show(problem, UI.getCurrent().getLocale());
+                }
+            });
+            ok.setId("copy-confirm");
+            ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), ok);
+            dialog.open();
+        });
+        copy.setId("copy-year");
+        return copy;
     }
 
     private void refresh() {
