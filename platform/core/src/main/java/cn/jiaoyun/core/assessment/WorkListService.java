@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** Reading a bureau's work lists and items, and people's corrections of the targets. */
@@ -185,7 +186,8 @@ public class WorkListService {
         List<Long> unitIds = lists.findUnitIds(tenant, l.id());
         return new WorkListSummary(l.id(), l.year(), l.kind(), l.title(), names(unitIds, unitNames), unitIds,
                 listItems.size(),
-                listItems.stream().map(AssessmentItem::points).reduce(BigDecimal.ZERO, BigDecimal::add));
+                listItems.stream().map(AssessmentItem::points).filter(Objects::nonNull)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     private Map<Long, String> unitNames(String tenant) {

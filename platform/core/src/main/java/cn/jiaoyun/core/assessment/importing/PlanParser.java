@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -327,7 +328,7 @@ public final class PlanParser {
                 builder.text(current, p.text());
             }
         }
-        ignored.sort(java.util.Comparator.comparingInt(l -> order(paragraphs, l.location())));
+        ignored.sort(Comparator.comparingInt(l -> order(paragraphs, l.location())));
         boolean fromFileName = title == null;
         if (fromFileName) {
             title = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
