@@ -126,7 +126,7 @@ class PlanIsolationTest {
                 .as("an unfiltered query").extracting(PlanItem::tenantId).containsOnly("zhuji");
         assertThat(tx.inBureau("zhuji", () -> planItems.findById(itemId))).isEmpty();
         assertThatThrownBy(() -> tx.inBureau("zhuji", () -> items.save(new AssessmentItem(null, "liuyang", listId, 9,
-                "偷偷插入", "", null)))).hasStackTraceContaining("row-level security");
+                "偷偷插入", "", BigDecimal.ONE)))).hasStackTraceContaining("row-level security");
         assertThatThrownBy(() -> tx.inBureau("zhuji", () -> planItems.save(new PlanItem(itemId, "liuyang", null, "",
                 1, null, null)))).hasStackTraceContaining("row-level security");
         int changed = tx.inBureau("zhuji", () -> sql("zhuji",
