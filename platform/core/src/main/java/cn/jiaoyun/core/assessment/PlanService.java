@@ -17,6 +17,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -80,6 +81,12 @@ public class PlanService {
                     .toList();
             return new PlanDetail(summary, views);
         });
+    }
+
+    /** The unit that owns a plan item, if the administrator named one (empty for other items too). */
+    public Optional<Long> ownerUnit(String tenant, long itemId) {
+        return tx.readInBureau(tenant, () -> planItems.findByTenantIdAndItemId(tenant, itemId)
+                .map(PlanItem::ownerUnitId));
     }
 
     /**

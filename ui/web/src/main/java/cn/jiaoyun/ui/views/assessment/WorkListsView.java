@@ -2,7 +2,9 @@ package cn.jiaoyun.ui.views.assessment;
 
 import cn.jiaoyun.core.assessment.AssessmentViews.WorkListSummary;
 import cn.jiaoyun.core.assessment.ImportPreview;
+import cn.jiaoyun.core.assessment.PlanImport;
 import cn.jiaoyun.core.assessment.WorkListImport;
+import cn.jiaoyun.core.assessment.WorkListKind;
 import cn.jiaoyun.core.assessment.WorkListService;
 import cn.jiaoyun.core.identity.Role;
 import cn.jiaoyun.core.web.Actor;
@@ -46,7 +48,7 @@ public class WorkListsView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<WorkListSummary> grid = new Grid<>();
     private final IntegerField year = new IntegerField();
 
-    public WorkListsView(WorkListService worklists, WorkListImport imports) {
+    public WorkListsView(WorkListService worklists, WorkListImport imports, PlanImport plans) {
         this.worklists = worklists;
         this.imports = imports;
         this.actor = UiSession.require();
@@ -58,18 +60,28 @@ public class WorkListsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("worklists");
         grid.addColumn(l -> getTranslation("worklist.kind." + l.kind().name())).setHeader(getTranslation("worklist.kind")).setAutoWidth(true);
+        grid.addColumn(WorkListSummary::title).setHeader(getTranslation("plan.list-title"));
         grid.addColumn(l -> String.join("、", l.units())).setHeader(getTranslation("worklist.units"));
         grid.addColumn(WorkListSummary::items).setHeader(getTranslation("worklist.items")).setAutoWidth(true);
-        grid.addColumn(l -> l.points().stripTrailingZeros().toPlainString()).setHeader(getTranslation("worklist.points")).setAutoWidth(true);
+        grid.addColumn(l -> l.kind() == WorkListKind.PLAN && l.points().signum() == 0 ? getTranslation("plan.unscored")
+                : l.points().stripTrailingZeros().toPlainString()).setHeader(getTranslation("worklist.points")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
-        grid.addItemClickListener(e -> UI.getCurrent().navigate(WorkListView.class,
-                new RouteParameters("id", String.valueOf(e.getItem().id()))));
+        // a plan opens as the tree of its sections and tasks
+        grid.addItemClickListener(e -> {
+            RouteParameters id = new RouteParameters("id", String.valueOf(e.getItem().id()));
+            if (e.getItem().kind() == WorkListKind.PLAN) {
+                UI.getCurrent().navigate(PlanView.class, id);
+            } else {
+                UI.getCurrent().navigate(WorkListView.class, id);
+            }
+        });
 
         HorizontalLayout bar = new HorizontalLayout(new H2(getTranslation("worklist.title")), year);
         bar.setAlignItems(Alignment.BASELINE);
         add(bar);
         if (actor.has(Role.BUREAU_ADMIN)) {
             add(importUpload());
+            add(new PlanImportUpload(plans, actor, year::getValue, this::refresh));
         }
         add(grid);
         refresh();
