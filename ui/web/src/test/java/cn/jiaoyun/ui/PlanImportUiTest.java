@@ -112,6 +112,7 @@ class PlanImportUiTest extends BrowserTest {
         points.sendKeys("5");
         browser.find("#plan-item-save").click();
         browser.waitForText("#plan-items", "浏阳市交通运输执法大队");
+        assertThat(browser.find("#plan-meta").getText()).contains("2017 年度", "其中 1 个计分，合计 5 分");
         PlanItemView saved = item(listId, "国省干线改造");
         assertThat(saved.points()).isEqualByComparingTo(BigDecimal.valueOf(5));
         assertThat(saved.ownerName()).isEqualTo("浏阳市交通运输执法大队");

@@ -151,7 +151,8 @@ public class PlanService {
 
     /** The plan place of an item of the bureau; not found for another bureau's item or a list's item. */
     private PlanItem placeOf(String tenant, long itemId) {
-        AssessmentItem item = items.findByTenantIdAndId(tenant, itemId).orElseThrow(() -> ApiProblem.notFound("item", itemId));
+        AssessmentItem item = items.findByTenantIdAndId(tenant, itemId)
+                .orElseThrow(() -> ApiProblem.notFound("item", itemId));
         WorkList list = lists.findByTenantIdAndId(tenant, item.workListId()).orElseThrow();
         if (list.kind() != WorkListKind.PLAN) {
             throw ApiProblem.badField("item", "plan.item.not-plan");
@@ -162,7 +163,8 @@ public class PlanService {
 
     private static String ownerName(PlanItem place, List<Unit> units, List<Department> departments) {
         if (place.ownerUnitId() != null) {
-            return units.stream().filter(u -> u.id().equals(place.ownerUnitId())).map(Unit::name).findFirst().orElse("?");
+            return units.stream().filter(u -> u.id().equals(place.ownerUnitId())).map(Unit::name).findFirst()
+                    .orElse("?");
         }
         if (place.ownerDepartmentId() != null) {
             return departments.stream().filter(d -> d.id().equals(place.ownerDepartmentId())).map(Department::name)

@@ -144,7 +144,8 @@ class PlanApiTest {
                 "values", List.of());
         assertThat(reporter.post("/api/items/" + roads + "/progress", report).code())
                 .as("no owner yet: the item is not the unit's").isEqualTo(404);
-        HttpResponse<Map<String, Object>> owned = admin.put("/api/items/" + roads + "/owner", Map.of("unitId", enforcement));
+        HttpResponse<Map<String, Object>> owned = admin.put("/api/items/" + roads + "/owner",
+                Map.of("unitId", enforcement));
         assertThat(owned.code()).as(String.valueOf(owned.body())).isEqualTo(200);
         assertThat(owned.body()).containsEntry("ownerName", "浏阳市交通运输执法大队");
         assertThat(reporter.put("/api/items/" + roads + "/owner", Map.of("unitId", enforcement)).code())
@@ -190,7 +191,8 @@ class PlanApiTest {
         long training = items.get("开展执法培训");
         long accidents = items.get("较大以上事故起数为零");
         assertThat(admin.put("/api/items/" + training + "/owner", Map.of("unitId", enforcement)).code()).isEqualTo(200);
-        assertThat(admin.put("/api/items/" + accidents + "/owner", Map.of("unitId", enforcement)).code()).isEqualTo(200);
+        assertThat(admin.put("/api/items/" + accidents + "/owner", Map.of("unitId", enforcement)).code())
+                .isEqualTo(200);
         assertThat(list(admin.getAny("/api/scorecards?year=2019").body()))
                 .as("unscored plan items rank no unit").noneMatch(r -> r.get("unitName").equals("浏阳市交通运输执法大队"));
         assertThat(unitsInWorkbook()).doesNotContain("浏阳市交通运输执法大队");

@@ -25,10 +25,10 @@ import java.util.regex.Pattern;
  * government site (UTF-8 or GB18030) or a Word document. Numbered headings make the hierarchy:
  * 第一部分, 一、, （一）/(一), 1./1、/1．, （1）/1), ① in the order of the official document format
  * (GB/T 9704); a heading nests under the nearest heading of a higher rank before it, so that
- * missing levels and tasks numbered directly under the title need no special case. The heading's first sentence is the item's title; the
- * rest and the paragraphs under it are its content. Page furniture (当前位置, 索引号, 发布日期, 来源,
- * 浏览次数, 分享, 打印, 关闭, 字号 大中小…) and the signature are left out and reported; so are the
- * paragraphs before the first heading. A document without any numbered heading is refused,
+ * missing levels and tasks numbered directly under the title need no special case. The heading's
+ * first sentence is the item's title; the rest and the paragraphs under it are its content. Page
+ * furniture (当前位置, 索引号, 发布日期, 来源, 浏览次数, 分享, 打印, 关闭, 字号 大中小…) and the signature
+ * are left out and reported; so are the paragraphs before the first heading. A document without any numbered heading is refused,
  * naming the line where its body starts.
  */
 public final class PlanParser {
@@ -68,7 +68,8 @@ public final class PlanParser {
             "扫一扫在手机(?:上)?打开当前页|在手机(?:上)?打开当前页|扫一扫|分享到|分享|打印本页|打印|关闭窗口|关闭本页|关闭"
                     + "|收藏本页|收藏|加入收藏|返回顶部|返回|上一篇|下一篇|相关文档|相关链接|相关阅读|相关附件|相关文件"
                     + "|微信|微博|QQ空间|QQ|朋友圈|复制链接|视力保护色|纠错|默认|字号|字体|大|中|小|我要");
-    private static final Pattern TOOLS_REST = Pattern.compile("[\\s\\p{Punct}【】（）《》〔〕「」『』：；，。、“”‘’•·●▪■□◆◇▶►|丨\\u00a0\\u3000]*");
+    private static final Pattern TOOLS_REST = Pattern.compile(
+            "[\\s\\p{Punct}【】（）《》〔〕「」『』：；，。、“”‘’•·●▪■□◆◇▶►|丨\\u00a0\\u3000]*");
     private static final Pattern NEIGHBOUR_START = Pattern.compile("^(?:上一篇|下一篇|上一条|下一条)");
     private static final Pattern SIGNATURE_DATE = Pattern.compile(
             "^(?:\\d{4}|[〇○零一二三四五六七八九]{4})\\s*年\\s*[\\d〇○零一二三四五六七八九十]{1,3}\\s*月"
@@ -93,7 +94,8 @@ public final class PlanParser {
         }
         String extension = fileName.contains(".")
                 ? fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT).strip() : "";
-        boolean zip = content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+        boolean zip = content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3
+                && content[3] == 4;
         boolean ole2 = content.length >= 4 && (content[0] & 0xFF) == 0xD0 && (content[1] & 0xFF) == 0xCF;
         if (ole2 || extension.equals("doc")) {
             throw new PlanFormatException(fileName, null, "旧版 Word 格式（.doc）无法读取，请另存为 .docx 后上传",

@@ -97,7 +97,8 @@ class PlanParserTest {
                 1、开展治超专项行动，超限率控制在2%以内。
                 """;
         ParsedPlan plan = parser.parse("河湾.txt", text.getBytes(Charset.forName("GB18030")));
-        assertThat(plan.notices()).extracting(WorkListNotice::message).containsExactly(WorkListMessage.DECODED_AS_GB18030);
+        assertThat(plan.notices()).extracting(WorkListNotice::message)
+                .containsExactly(WorkListMessage.DECODED_AS_GB18030);
         assertThat(plan.items()).extracting(PlanNode::title).containsExactly("项目建设", "完成河湾大桥主体工程",
                 "新建港湾式停靠站20个，6月底前完成", "附属工程", "完善交通标志标线", "行业管理",
                 "开展治超专项行动，超限率控制在2%以内");

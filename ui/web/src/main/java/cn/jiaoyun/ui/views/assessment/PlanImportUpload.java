@@ -128,7 +128,7 @@ class PlanImportUpload extends Composite<Upload> {
         TreeGrid<PlanItemPreview> grid = new TreeGrid<>();
         grid.setId("plan-preview-items");
         grid.addHierarchyColumn(i -> i.number() + " " + i.title()).setHeader(getTranslation("plan.item"))
-                .setFlexGrow(3).setResizable(true);
+                .setFlexGrow(3).setResizable(true).setSortable(false);
         grid.addColumn(i -> i.targets().stream().map(PlanImportUpload::target).collect(Collectors.joining("；")))
                 .setHeader(getTranslation("item.targets")).setFlexGrow(2);
         grid.addColumn(PlanItemPreview::location).setHeader(getTranslation("plan.location")).setAutoWidth(true)

@@ -59,6 +59,7 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
     private final BureauService bureaus;
     private final TreeGrid<PlanItemView> grid = new TreeGrid<>();
     private final Div editor = new Div();
+    private final Paragraph meta = new Paragraph();
     private String title = "";
     private long listId;
 
@@ -85,13 +86,11 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         title = detail.list().title();
         H2 heading = new H2(getTranslation("worklist.kind.PLAN") + " · " + title);
         heading.setId("plan-title");
-        long scored = detail.items().stream().filter(i -> i.points() != null).count();
-        Paragraph meta = new Paragraph(getTranslation("plan.meta", detail.list().year(), detail.items().size(), scored,
-                detail.list().points().stripTrailingZeros().toPlainString()));
+        meta.setId("plan-meta");
         grid.setId("plan-items");
         grid.removeAllColumns();
         grid.addHierarchyColumn(i -> i.numbering() + " " + i.title()).setHeader(getTranslation("plan.item"))
-                .setFlexGrow(4).setResizable(true);
+                .setFlexGrow(4).setResizable(true).setSortable(false);
         grid.addColumn(i -> i.points() == null ? getTranslation("plan.unscored")
                 : i.points().stripTrailingZeros().toPlainString()).setHeader(getTranslation("worklist.points"))
                 .setAutoWidth(true).setFlexGrow(0);
@@ -113,6 +112,9 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void show(PlanDetail detail) {
+        long scored = detail.items().stream().filter(i -> i.points() != null).count();
+        meta.setText(getTranslation("plan.meta", String.valueOf(detail.list().year()), detail.items().size(), scored,
+                detail.list().points().stripTrailingZeros().toPlainString()));
         Map<Long, List<PlanItemView>> children = new HashMap<>();
         List<PlanItemView> roots = new ArrayList<>();
         for (PlanItemView item : detail.items()) {

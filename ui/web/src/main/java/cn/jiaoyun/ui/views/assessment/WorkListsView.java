@@ -64,7 +64,8 @@ public class WorkListsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(l -> String.join("、", l.units())).setHeader(getTranslation("worklist.units"));
         grid.addColumn(WorkListSummary::items).setHeader(getTranslation("worklist.items")).setAutoWidth(true);
         grid.addColumn(l -> l.kind() == WorkListKind.PLAN && l.points().signum() == 0 ? getTranslation("plan.unscored")
-                : l.points().stripTrailingZeros().toPlainString()).setHeader(getTranslation("worklist.points")).setAutoWidth(true);
+                : l.points().stripTrailingZeros().toPlainString())
+                .setHeader(getTranslation("worklist.points")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         // a plan opens as the tree of its sections and tasks
         grid.addItemClickListener(e -> {
