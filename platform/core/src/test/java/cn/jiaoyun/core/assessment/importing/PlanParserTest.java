@@ -1,9 +1,16 @@
 package cn.jiaoyun.core.assessment.importing;
 
+import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFNumbering;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -215,5 +222,42 @@ class PlanParserTest {
         assertThat(plan.items().get(1).location()).isEqualTo(new SourceLocation.DocumentParagraph(4));
         assertThat(plan.ignored()).extracting(PlanLine::kind)
                 .containsExactly(PlanLineKind.BREADCRUMB, PlanLineKind.PAGE_TOOLS);
+    }
+
+    /** Word's own list numbering: the paragraphs' text lacks 一、 and 1., Word shows them. */
+    @Test
+    void wordsAutomaticNumberingIsReadAsTheHeadingsNumbers() throws Exception {
+        byte[] docx;
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CTAbstractNum definition = CTAbstractNum.Factory.newInstance();
+            definition.setAbstractNumId(BigInteger.ZERO);
+            level(definition, 0, STNumberFormat.CHINESE_COUNTING, "%1、");
+            level(definition, 1, STNumberFormat.DECIMAL, "%2.");
+            XWPFNumbering numbering = document.createNumbering();
+            BigInteger numId = numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(definition)));
+            document.createParagraph().createRun().setText("石桥县交通运输局2026年工作计划");
+            for (String[] p : List.of(new String[] {"0", "路网建设"}, new String[] {"1", "新建公路8公里。"},
+                    new String[] {"1", "改造危桥3座。"}, new String[] {"0", "运输服务"},
+                    new String[] {"1", "开通城乡公交2条。"})) {
+                XWPFParagraph paragraph = document.createParagraph();
+                paragraph.setNumID(numId);
+                paragraph.setNumILvl(new BigInteger(p[0]));
+                paragraph.createRun().setText(p[1]);
+            }
+            document.write(out);
+            docx = out.toByteArray();
+        }
+        ParsedPlan plan = parser.parse("shiqiao.docx", docx);
+        assertThat(plan.items()).extracting(PlanNode::number).containsExactly("一、", "1.", "2.", "二、", "1.");
+        assertThat(plan.items()).extracting(PlanNode::parent).containsExactly(null, 0, 0, null, 3);
+        assertThat(plan.items().get(2).title()).isEqualTo("改造危桥3座");
+    }
+
+    private static void level(CTAbstractNum definition, int level, STNumberFormat.Enum format, String text) {
+        CTLvl lvl = definition.addNewLvl();
+        lvl.setIlvl(BigInteger.valueOf(level));
+        lvl.addNewStart().setVal(BigInteger.ONE);
+        lvl.addNewNumFmt().setVal(format);
+        lvl.addNewLvlText().setVal(text);
     }
 }

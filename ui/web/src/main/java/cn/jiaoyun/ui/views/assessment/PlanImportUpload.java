@@ -73,7 +73,11 @@ class PlanImportUpload extends Composite<Upload> {
         dialog.setWidth("min(1100px, 95vw)");
         dialog.setHeaderTitle(getTranslation("plan.import.preview", fileName));
         try {
-            PlanPreview preview = imports.preview(actor, fileName, bytes, year.get(), locale);
+            // a plan names its year in its title; the page's year serves only a plan that does not
+            PlanPreview found = imports.preview(actor, fileName, bytes, null, locale);
+            Integer chosenYear = found.year() == null ? year.get() : null;
+            PlanPreview preview = chosenYear == null ? found
+                    : imports.preview(actor, fileName, bytes, chosenYear, locale);
             Div heading = new Div(new Span(getTranslation("plan.import.heading", preview.title(),
                     preview.year() == null ? "?" : String.valueOf(preview.year()), preview.items().size(),
                     preview.items().stream().mapToInt(i -> i.targets().size()).sum(), preview.ignored().size())));
@@ -91,7 +95,8 @@ class PlanImportUpload extends Composite<Upload> {
             Button commit = new Button(getTranslation("plan.import.commit"), e -> {
                 try {
                     // the person saw the preview, including any notice on the file's encoding
-                    PlanImportResult result = imports.commit(actor, fileName, bytes, year.get(), locale, ip, true);
+                    PlanImportResult result = imports.commit(actor, fileName, bytes, chosenYear, locale, ip,
+                            true);
                     dialog.close();
                     refresh.run();
                     Notification.show(getTranslation("plan.import.done", result.itemsCreated()));
