@@ -116,6 +116,20 @@ class PlanImportUiTest extends BrowserTest {
         assertThat(item(listId, "农村公路提质").points()).as("the others stay unscored").isNull();
         browser.screenshot("plan-view");
 
+        // an unscored item opens like any other; the owner unit's reporter reports on the owned one
+        browser.open("/items/" + item(listId, "农村公路提质").id());
+        browser.waitForText("#item-title", "农村公路提质");
+        assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("不计分 · 2017 年度");
+        main.logout();
+        login.open().logIn(LIUYANG, "reporter", JiaoyunTestContextBuilder.DEMO_PASSWORD);
+        main.bureauName();
+        browser.open("/items/" + saved.id());
+        browser.waitForText("#item-title", "国省干线改造");
+        assertThat(browser.exists("#submit-progress")).as("the owner unit reports progress").isTrue();
+        main.logout();
+        login.open().logIn(LIUYANG, "admin", JiaoyunTestContextBuilder.DEMO_PASSWORD);
+        main.bureauName();
+
         // and the list shows the plan among the year's lists
         browser.open("/worklists");
         WebElement year = browser.find("#year input");
