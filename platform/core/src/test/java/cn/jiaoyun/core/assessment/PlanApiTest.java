@@ -124,6 +124,9 @@ class PlanApiTest {
         assertThat(admin.get("/api/items/" + items.get("开展执法培训")).body().toString())
                 .contains("全年培训执法人员200人次以上").doesNotContain("打印", "2019年2月20日");
 
+        long section = items.get("项目建设");
+        assertThat(admin.put("/api/items/" + section + "/owner", Map.of("departmentId", office)).code()).isEqualTo(200);
+        assertThat(admin.put("/api/items/" + section + "/points", Map.of("points", "2.5")).code()).isEqualTo(200);
         HttpResponse<Map<String, Object>> again = admin.upload("/api/plans/import", "plan-api.txt", bytes(PLAN),
                 Map.of("commit", "true"));
         assertThat(again.code()).isEqualTo(200);
@@ -135,6 +138,38 @@ class PlanApiTest {
         assertThat(list(admin.getAny("/api/worklists?year=2019").body()))
                 .filteredOn(l -> TITLE.equals(l.get("title"))).hasSize(1);
         assertThat(admin.getAny("/api/audit?limit=50").body().toString()).contains("PLAN_IMPORTED");
+        Map<String, Object> kept = list(admin.get("/api/plans/" + listId).body().get("items")).get(0);
+        assertThat(kept).as("a re-import keeps what the administrator set").containsEntry("ownerName", "办公室");
+        assertThat(new BigDecimal(kept.get("points").toString())).isEqualByComparingTo("2.5");
+    }
+
+    @Test
+    void aChangedPlanUpdatesInPlaceKeepingWhatHasReports() {
+        String title = "浏阳市交通运输局2019年工作要点（修订测试）";
+        String first = title + "\n一、甲项任务\n二、乙项任务\n三、丙项任务\n";
+        HttpResponse<Map<String, Object>> r = admin.upload("/api/plans/import", "v1.txt", bytes(first),
+                Map.of("commit", "true"));
+        long plan = ((Number) r.body().get("listId")).longValue();
+        List<Map<String, Object>> before = list(admin.get("/api/plans/" + plan).body().get("items"));
+        long a = ((Number) before.get(0).get("id")).longValue();
+        long b = ((Number) before.get(1).get("id")).longValue();
+        assertThat(admin.put("/api/items/" + a + "/owner", Map.of("unitId", enforcement)).code()).isEqualTo(200);
+        assertThat(reporter.post("/api/items/" + a + "/progress", Map.of("unitId", enforcement, "period", "2019-03",
+                "narrative", "已启动", "values", List.of())).code()).isEqualTo(200);
+
+        String second = title + "\n一、乙项任务\n（一）乙项细化，完成10公里。\n二、丁项任务\n";
+        HttpResponse<Map<String, Object>> changed = admin.upload("/api/plans/import", "v2.txt", bytes(second),
+                Map.of("commit", "true"));
+        assertThat(changed.code()).as(String.valueOf(changed.body())).isEqualTo(200);
+        assertThat(changed.body()).containsEntry("listCreated", false).containsEntry("itemsCreated", 2)
+                .containsEntry("itemsUpdated", 1).containsEntry("itemsRemoved", 1).containsEntry("itemsKept", 1);
+        List<Map<String, Object>> after = list(admin.get("/api/plans/" + plan).body().get("items"));
+        assertThat(after).extracting(i -> i.get("title"))
+                .contains("乙项任务", "乙项细化，完成10公里", "丁项任务", "甲项任务").doesNotContain("丙项任务");
+        assertThat(after).filteredOn(i -> "乙项任务".equals(i.get("title"))).singleElement()
+                .satisfies(i -> assertThat(((Number) i.get("id")).longValue()).isEqualTo(b));
+        assertThat(after).filteredOn(i -> "乙项细化，完成10公里".equals(i.get("title"))).singleElement()
+                .satisfies(i -> assertThat(((Number) i.get("parentId")).longValue()).isEqualTo(b));
     }
 
     @Test
@@ -214,8 +249,12 @@ class PlanApiTest {
                     assertThat(row).containsEntry("items", 1);
                 });
         assertThat(unitsInWorkbook()).contains("浏阳市交通运输执法大队");
-        assertThat(new BigDecimal(map(admin.get("/api/plans/" + listId).body().get("list")).get("points").toString()))
-                .as("the list's total counts the scored item").isEqualByComparingTo("5");
+        Map<String, Object> plan = admin.get("/api/plans/" + listId).body();
+        BigDecimal scoredTotal = list(plan.get("items")).stream().filter(i -> i.get("points") != null)
+                .map(i -> new BigDecimal(i.get("points").toString())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(new BigDecimal(map(plan.get("list")).get("points").toString()))
+                .as("the list's total counts the scored items only").isEqualByComparingTo(scoredTotal)
+                .isGreaterThanOrEqualTo(new BigDecimal("5"));
 
         HttpResponse<Map<String, Object>> unscored = ApiSession.send(client.toBlocking(),
                 HttpRequest.PUT("/api/items/" + training + "/points", "{\"points\": null}")
