@@ -8,7 +8,10 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
 
-/** 考核项目: one item of a work list, with its content (考核内容) and points (分值). */
+/**
+ * 考核项目: one item of a work list, with its content (考核内容) and points (分值). Points are null
+ * only for an unscored (不计分) item of a plan list.
+ */
 @Serdeable
 @MappedEntity("assessment_item")
 public record AssessmentItem(
@@ -18,5 +21,5 @@ public record AssessmentItem(
         int position,
         String title,
         String content,
-        BigDecimal points) {
+        @Nullable BigDecimal points) {
 }

@@ -23,7 +23,8 @@ public final class AssessmentViews {
     }
 
     @Serdeable
-    public record ItemSummary(long id, int position, String title, BigDecimal points, List<String> departments,
+    public record ItemSummary(long id, int position, String title, @Nullable BigDecimal points,
+                              List<String> departments,
                               int targets) {
     }
 

@@ -62,13 +62,16 @@ public class AssessmentWorkflow {
 
     private final cn.jiaoyun.core.indicators.IndicatorCatalog indicators;
     private final cn.jiaoyun.core.indicators.TargetIndicators targetIndicators;
+    private final PlanItemRepository planItems;
 
     public AssessmentWorkflow(TenantTransactions tx, BureauService bureaus, UserRepository users,
                               WorkListRepository lists, AssessmentItemRepository items, TargetRepository targets,
                               DeductionRuleRepository rules, ProgressRepository progress, ReviewRepository reviews,
                               DeductionRepository deductions, AuditLog audit,
                               cn.jiaoyun.core.indicators.IndicatorCatalog indicators,
-                              cn.jiaoyun.core.indicators.TargetIndicators targetIndicators) {
+                              cn.jiaoyun.core.indicators.TargetIndicators targetIndicators,
+                              PlanItemRepository planItems) {
+        this.planItems = planItems;
         this.indicators = indicators;
         this.targetIndicators = targetIndicators;
         this.tx = tx;
@@ -146,6 +149,9 @@ public class AssessmentWorkflow {
         return tx.inBureau(tenant, () -> {
             AssessmentItem item = itemOfUnit(tenant, itemId, entry.unitId());
             long department = supervisingDepartment(actor, tenant, item);
+            if (item.points() == null) {
+                throw ApiProblem.badField("score", "plan.item.unscored");
+            }
             if (entry.score() == null || entry.score().signum() < 0 || entry.score().compareTo(item.points()) > 0) {
                 throw ApiProblem.badField("score", "workflow.score.range", item.points().stripTrailingZeros().toPlainString());
             }
@@ -174,6 +180,9 @@ public class AssessmentWorkflow {
         return tx.inBureau(tenant, () -> {
             AssessmentItem item = itemOfUnit(tenant, itemId, entry.unitId());
             supervisingDepartment(actor, tenant, item);
+            if (item.points() == null) {
+                throw ApiProblem.badField("points", "plan.item.unscored");
+            }
             BigDecimal points;
             if (entry.ruleId() != null) {
                 DeductionRule rule = rules.findByTenantIdAndItemIdOrderById(tenant, itemId).stream()
@@ -206,7 +215,9 @@ public class AssessmentWorkflow {
             // items of the routine list apply to every unit: read each item's rule caps once
             Map<Long, Map<Long, BigDecimal>> capsByItem = new HashMap<>();
             for (Unit unit : units) {
-                List<AssessmentItem> unitItems = itemsOf(tenant, year, unit.id());
+                // an unscored (不计分) plan item is tracked but takes no part in the ranking
+                List<AssessmentItem> unitItems = itemsOf(tenant, year, unit.id()).stream()
+                        .filter(i -> i.points() != null).toList();
                 if (unitItems.isEmpty()) {
                     continue;
                 }
@@ -256,7 +267,8 @@ public class AssessmentWorkflow {
                 Set<Long> scored = reviews.findByTenantIdAndUnitId(tenant, unit.id()).stream()
                         .filter(r -> r.departmentId() == department).map(Review::itemId).collect(Collectors.toSet());
                 for (AssessmentItem item : itemsOf(tenant, year, unit.id())) {
-                    if (!scored.contains(item.id()) && items.findDepartmentIds(tenant, item.id()).contains(department)) {
+                    if (item.points() != null && !scored.contains(item.id())
+                            && items.findDepartmentIds(tenant, item.id()).contains(department)) {
                         out.add(new WorkflowViews.PendingReview(item.id(), item.title(), unit.id(), unit.name(), item.points()));
                     }
                 }
@@ -348,10 +360,19 @@ public class AssessmentWorkflow {
         return cn.jiaoyun.core.indicators.Units.convert(value, indicatorUnit, targetUnit).orElse(value);
     }
 
-    /** The item, when it belongs to a list that applies to the unit; otherwise not found. */
+    /**
+     * The item, when it belongs to a list that applies to the unit, or to a plan with the unit as
+     * the item's owner; otherwise not found.
+     */
     private AssessmentItem itemOfUnit(String tenant, long itemId, long unitId) {
         AssessmentItem item = items.findByTenantIdAndId(tenant, itemId).orElseThrow(() -> ApiProblem.notFound("item", itemId));
-        if (!lists.findUnitIds(tenant, item.workListId()).contains(unitId)) {
+        boolean plan = lists.findByTenantIdAndId(tenant, item.workListId()).map(WorkList::kind)
+                .filter(k -> k == WorkListKind.PLAN).isPresent();
+        boolean applies = plan
+                ? planItems.findByTenantIdAndItemId(tenant, itemId).map(PlanItem::ownerUnitId)
+                        .filter(owner -> owner == unitId).isPresent()
+                : lists.findUnitIds(tenant, item.workListId()).contains(unitId);
+        if (!applies) {
             throw ApiProblem.notFound("unit", unitId);
         }
         return item;
@@ -375,6 +396,9 @@ public class AssessmentWorkflow {
         List<AssessmentItem> out = new ArrayList<>();
         for (WorkList list : lists.findForUnit(tenant, year, unitId)) {
             out.addAll(items.findByTenantIdAndWorkListIdOrderByPosition(tenant, list.id()));
+        }
+        for (Long planItem : planItems.findItemIdsOwnedByUnit(tenant, year, unitId)) {
+            items.findByTenantIdAndId(tenant, planItem).ifPresent(out::add);
         }
         return out;
     }

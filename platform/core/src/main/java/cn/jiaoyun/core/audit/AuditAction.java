@@ -60,5 +60,9 @@ public enum AuditAction {
     ITEM_REMOVED,
     DEDUCTION_RULE_ADDED,
     DEDUCTION_RULE_CORRECTED,
-    DEDUCTION_RULE_REMOVED
+    DEDUCTION_RULE_REMOVED,
+    // plans that are not points tables (issue 13)
+    PLAN_IMPORTED,
+    PLAN_ITEM_OWNER_SET,
+    PLAN_ITEM_POINTS_SET
 }

@@ -1,6 +1,8 @@
 package cn.jiaoyun.core.demo;
 
+import cn.jiaoyun.core.assessment.PlanImport;
 import cn.jiaoyun.core.assessment.WorkListImport;
+import cn.jiaoyun.core.assessment.WorkListKind;
 import cn.jiaoyun.core.assessment.WorkListService;
 import cn.jiaoyun.core.bureau.BureauDefinitionFiles;
 import cn.jiaoyun.core.identity.Role;
@@ -17,19 +19,23 @@ import java.util.regex.Pattern;
 /**
  * Imports a demo bureau's work lists kept beside its definition ({@code demo/worklists-<year>.txt},
  * {@code .docx} or {@code .xlsx}), derived from the bureau's real documents, when the bureau has
- * no lists for that year yet: a second start imports nothing.
+ * no lists for that year yet, and its narrative plans ({@code demo/plan-<year>.txt} or
+ * {@code .docx}) as PLAN lists when it has no plan of that year: a second start imports nothing.
  */
 @Singleton
 public class DemoWorkLists {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoWorkLists.class);
     private static final Pattern FILE = Pattern.compile("worklists-(\\d{4})\\.(txt|docx|xlsx)");
+    private static final Pattern PLAN = Pattern.compile("plan-(\\d{4})\\.(txt|docx)");
 
     private final WorkListImport imports;
+    private final PlanImport plans;
     private final WorkListService worklists;
 
-    public DemoWorkLists(WorkListImport imports, WorkListService worklists) {
+    public DemoWorkLists(WorkListImport imports, PlanImport plans, WorkListService worklists) {
         this.imports = imports;
+        this.plans = plans;
         this.worklists = worklists;
     }
 
@@ -40,16 +46,26 @@ public class DemoWorkLists {
         int imported = 0;
         for (var file : entry.demoFiles().entrySet()) {
             Matcher m = FILE.matcher(file.getKey());
-            if (!m.matches()) {
+            if (m.matches()) {
+                int year = Integer.parseInt(m.group(1));
+                if (worklists.lists(code, year).stream().anyMatch(l -> l.kind() != WorkListKind.PLAN)) {
+                    continue;
+                }
+                imports.commit(system, file.getKey(), file.getValue(), year, Locale.SIMPLIFIED_CHINESE, null);
+                LOG.info("Demo work lists of {} for {} imported from {}", code, year, file.getKey());
+                imported++;
                 continue;
             }
-            int year = Integer.parseInt(m.group(1));
-            if (!worklists.lists(code, year).isEmpty()) {
-                continue;
+            Matcher plan = PLAN.matcher(file.getKey());
+            if (plan.matches()) {
+                int year = Integer.parseInt(plan.group(1));
+                if (worklists.lists(code, year).stream().anyMatch(l -> l.kind() == WorkListKind.PLAN)) {
+                    continue;
+                }
+                plans.commit(system, file.getKey(), file.getValue(), year, Locale.SIMPLIFIED_CHINESE, null, true);
+                LOG.info("Demo plan of {} for {} imported from {}", code, year, file.getKey());
+                imported++;
             }
-            imports.commit(system, file.getKey(), file.getValue(), year, Locale.SIMPLIFIED_CHINESE, null);
-            LOG.info("Demo work lists of {} for {} imported from {}", code, year, file.getKey());
-            imported++;
         }
         return imported;
     }

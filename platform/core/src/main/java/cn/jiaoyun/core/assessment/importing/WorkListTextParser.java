@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads the plain-text export of Word tables (Word's “save as text”, or copying the tables):
@@ -40,7 +41,7 @@ public final class WorkListTextParser implements WorkListParser {
             throw WorkListFormatException.of(WorkListProblem.ofFile(fileName, WorkListMessage.EMPTY_FILE));
         }
         WorkListAssembly assembly = new WorkListAssembly(fileName);
-        String text = decode(fileName, content, assembly);
+        String text = decode(fileName, content, assembly::notice);
         if (text.isBlank()) {
             throw WorkListFormatException.of(WorkListProblem.ofFile(fileName, WorkListMessage.EMPTY_FILE));
         }
@@ -111,7 +112,8 @@ public final class WorkListTextParser implements WorkListParser {
         }
     }
 
-    private static String decode(String fileName, byte[] content, WorkListAssembly assembly)
+    /** The text of an uploaded file as described above; a GB18030 reading is reported to {@code notices}. */
+    static String decode(String fileName, byte[] content, Consumer<WorkListNotice> notices)
             throws WorkListFormatException {
         if (startsWith(content, 0xEF, 0xBB, 0xBF)) {
             return strictly(StandardCharsets.UTF_8, content, 3).orElseThrow(() -> unknownEncoding(fileName));
@@ -127,7 +129,7 @@ public final class WorkListTextParser implements WorkListParser {
             return utf8.get();
         }
         String gb = strictly(GB18030, content, 0).orElseThrow(() -> unknownEncoding(fileName));
-        assembly.notice(WorkListNotice.of(WorkListMessage.DECODED_AS_GB18030));
+        notices.accept(WorkListNotice.of(WorkListMessage.DECODED_AS_GB18030));
         return gb;
     }
 

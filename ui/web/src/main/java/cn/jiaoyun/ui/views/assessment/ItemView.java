@@ -4,6 +4,8 @@ import cn.jiaoyun.core.assessment.AssessmentViews.ItemDetail;
 import cn.jiaoyun.core.assessment.AssessmentWorkflow;
 import cn.jiaoyun.core.assessment.DeductionRule;
 import cn.jiaoyun.core.assessment.Target;
+import cn.jiaoyun.core.assessment.PlanService;
+import cn.jiaoyun.core.assessment.WorkListKind;
 import cn.jiaoyun.core.assessment.WorkListService;
 import cn.jiaoyun.core.assessment.WorkflowViews.DeductionEntry;
 import cn.jiaoyun.core.assessment.WorkflowViews.ItemProgress;
@@ -41,7 +43,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import io.micronaut.context.annotation.Prototype;
+import jakarta.inject.Inject;
 
+
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -74,6 +79,8 @@ public class ItemView extends VerticalLayout implements BeforeEnterObserver, Has
     private int year;
 
     private final cn.jiaoyun.core.indicators.IndicatorCatalog catalog;
+    @Inject
+    PlanService plans;
     private final cn.jiaoyun.core.indicators.TargetIndicators targetIndicators;
 
     public ItemView(WorkListService worklists, AssessmentWorkflow workflow, BureauService bureaus, UserService users,
@@ -109,10 +116,15 @@ public class ItemView extends VerticalLayout implements BeforeEnterObserver, Has
         title = item.item().title();
         H2 heading = new H2(title);
         heading.setId("item-title");
-        add(heading, new Paragraph(getTranslation("item.meta", item.item().points().stripTrailingZeros().toPlainString(),
-                String.join("、", item.departments()), String.join("、", list.units()), String.valueOf(year))), markedContent());
+        String meta = item.item().points() == null ? getTranslation("plan.item.meta", String.valueOf(year))
+                : getTranslation("item.meta", pointsText(item.item().points()), String.join("、", item.departments()),
+                String.join("、", list.units()), String.valueOf(year));
+        add(heading, new Paragraph(meta), markedContent());
 
-        Map<Long, Unit> units = bureaus.units(tenant).stream().filter(u -> list.unitIds().contains(u.id()))
+        // a plan's item is reported by the unit the administrator named as its owner
+        Set<Long> applies = list.kind() == WorkListKind.PLAN
+                ? plans.ownerUnit(tenant, item.item().id()).map(Set::of).orElse(Set.of()) : Set.copyOf(list.unitIds());
+        Map<Long, Unit> units = bureaus.units(tenant).stream().filter(u -> applies.contains(u.id()))
                 .collect(Collectors.toMap(Unit::id, u -> u, (a, b) -> a, LinkedHashMap::new));
         ComboBox<Unit> unit = new ComboBox<>(getTranslation("item.unit"), units.values());
         unit.setId("item-unit");
@@ -198,7 +210,7 @@ public class ItemView extends VerticalLayout implements BeforeEnterObserver, Has
         if (mayReport) {
             unitPart.add(progressForm(actor, unit, progress));
         }
-        if (actor.has(Role.SUPERVISOR)) {
+        if (actor.has(Role.SUPERVISOR) && item.item().points() != null) {
             unitPart.add(reviewForm(actor, unit), deductionForm(actor, unit));
         }
         unitPart.add(new H3(getTranslation("item.reviews")));
@@ -318,6 +330,11 @@ public class ItemView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private static String ip() {
         return VaadinRequest.getCurrent().getRemoteAddr();
+    }
+
+    /** Points as people write them, or 不计分 for an unscored plan item. */
+    private String pointsText(BigDecimal points) {
+        return points == null ? getTranslation("plan.unscored") : points.stripTrailingZeros().toPlainString();
     }
 
     @Override

@@ -6,7 +6,9 @@ import cn.jiaoyun.core.assessment.ImportPreview;
 import cn.jiaoyun.core.assessment.WorkListChanges.CopiedYear;
 import cn.jiaoyun.core.assessment.WorkListChanges.YearCopy;
 import cn.jiaoyun.core.assessment.WorkListEditing;
+import cn.jiaoyun.core.assessment.PlanImport;
 import cn.jiaoyun.core.assessment.WorkListImport;
+import cn.jiaoyun.core.assessment.WorkListKind;
 import cn.jiaoyun.core.assessment.WorkListService;
 import cn.jiaoyun.core.bureau.BureauService;
 import cn.jiaoyun.core.bureau.Department;
@@ -66,7 +68,7 @@ public class WorkListsView extends VerticalLayout implements HasDynamicTitle {
     private final IntegerField year = new IntegerField();
 
     public WorkListsView(WorkListService worklists, WorkListImport imports, WorkListEditing editing,
-                         BureauService bureaus) {
+                         BureauService bureaus, PlanImport plans) {
         this.worklists = worklists;
         this.imports = imports;
         this.editing = editing;
@@ -83,12 +85,20 @@ public class WorkListsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(WorkListSummary::title).setHeader(getTranslation("worklist.list-title")).setAutoWidth(true);
         grid.addColumn(l -> String.join("、", l.units())).setHeader(getTranslation("worklist.units"));
         grid.addColumn(WorkListSummary::items).setHeader(getTranslation("worklist.items")).setAutoWidth(true);
-        grid.addColumn(l -> l.points().stripTrailingZeros().toPlainString()
+        grid.addColumn(l -> (l.kind() == WorkListKind.PLAN && l.points().signum() == 0
+                        ? getTranslation("plan.unscored") : l.points().stripTrailingZeros().toPlainString())
                         + (l.expectedPoints() == null ? "" : " / " + l.expectedPoints().stripTrailingZeros().toPlainString()))
                 .setHeader(getTranslation("worklist.points-expected")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
-        grid.addItemClickListener(e -> UI.getCurrent().navigate(WorkListView.class,
-                new RouteParameters("id", String.valueOf(e.getItem().id()))));
+        // a plan opens as the tree of its sections and tasks
+        grid.addItemClickListener(e -> {
+            RouteParameters id = new RouteParameters("id", String.valueOf(e.getItem().id()));
+            if (e.getItem().kind() == WorkListKind.PLAN) {
+                UI.getCurrent().navigate(PlanView.class, id);
+            } else {
+                UI.getCurrent().navigate(WorkListView.class, id);
+            }
+        });
 
         HorizontalLayout bar = new HorizontalLayout(new H2(getTranslation("worklist.title")), year);
         bar.setAlignItems(Alignment.BASELINE);
@@ -98,6 +108,7 @@ public class WorkListsView extends VerticalLayout implements HasDynamicTitle {
         add(bar);
         if (actor.has(Role.BUREAU_ADMIN)) {
             add(importUpload());
+            add(new PlanImportUpload(plans, actor, year::getValue, this::refresh));
         }
         add(grid);
         refresh();
