@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Keeps an item's supervising departments, targets and deduction rules in step with its content,
@@ -70,7 +71,7 @@ public class ItemContentSync {
         }
         Set<String> read = new HashSet<>();
         for (ExtractedTarget e : targetsOf(content)) {
-            read.add(extracted(tenant, itemId, e).sameness());
+            read.add(extracted(tenant, itemId, e, true).sameness());
         }
         return !now.equals(read);
     }
@@ -87,6 +88,15 @@ public class ItemContentSync {
      * target with reported progress is never dropped.
      */
     public TargetCounts syncTargets(String tenant, long itemId, List<ExtractedTarget> extracted) {
+        return syncTargets(tenant, itemId, extracted, e -> true);
+    }
+
+    /**
+     * As {@link #syncTargets(String, long, List)}, where a target read from elsewhere than the
+     * content (a plan item's heading) keeps no place in the content ({@code inContent} false).
+     */
+    public TargetCounts syncTargets(String tenant, long itemId, List<ExtractedTarget> extracted,
+                                    Predicate<ExtractedTarget> inContent) {
         int created = 0;
         int removed = 0;
         Map<String, Target> existing = new HashMap<>();
@@ -97,7 +107,7 @@ public class ItemContentSync {
         }
         Set<String> seen = new HashSet<>();
         for (ExtractedTarget e : extracted) {
-            Target wanted = extracted(tenant, itemId, e);
+            Target wanted = extracted(tenant, itemId, e, inContent.test(e));
             if (!seen.add(wanted.sameness())) {
                 continue;
             }
@@ -146,10 +156,10 @@ public class ItemContentSync {
         }
     }
 
-    private static Target extracted(String tenant, long itemId, ExtractedTarget e) {
+    private static Target extracted(String tenant, long itemId, ExtractedTarget e, boolean inContent) {
         Integer month = e.deadline().map(Deadline::month).orElse(null);
         Integer day = e.deadline().filter(d -> d.day().isPresent()).map(d -> d.day().getAsInt()).orElse(null);
         return new Target(null, tenant, itemId, e.subject(), e.comparator(), e.value(), e.unit(), month, day,
-                e.span().start(), e.span().end(), TargetOrigin.EXTRACTED, false);
+                inContent ? e.span().start() : null, inContent ? e.span().end() : null, TargetOrigin.EXTRACTED, false);
     }
 }

@@ -6,7 +6,6 @@ import cn.jiaoyun.core.assessment.PlanViews.PlanImportResult;
 import cn.jiaoyun.core.assessment.PlanViews.PlanItemPreview;
 import cn.jiaoyun.core.assessment.PlanViews.PlanPreview;
 import cn.jiaoyun.core.assessment.extraction.ExtractedTarget;
-import cn.jiaoyun.core.assessment.extraction.TargetExtractor;
 import cn.jiaoyun.core.assessment.importing.ParsedPlan;
 import cn.jiaoyun.core.assessment.importing.PlanFormatException;
 import cn.jiaoyun.core.assessment.importing.PlanNode;
@@ -33,9 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Imports a bureau's narrative plan (.txt or .docx, as published) as a PLAN list: first a preview
@@ -51,19 +49,16 @@ public class PlanImport {
     private final WorkListRepository lists;
     private final AssessmentItemRepository items;
     private final PlanItemRepository planItems;
-    private final TargetRepository targets;
-    private final TargetExtractor extractor;
+    private final ItemContentSync contentSync;
     private final AuditLog audit;
 
     public PlanImport(TenantTransactions tx, WorkListRepository lists, AssessmentItemRepository items,
-                      PlanItemRepository planItems, TargetRepository targets, TargetExtractor extractor,
-                      AuditLog audit) {
+                      PlanItemRepository planItems, ItemContentSync contentSync, AuditLog audit) {
         this.tx = tx;
         this.lists = lists;
         this.items = items;
         this.planItems = planItems;
-        this.targets = targets;
-        this.extractor = extractor;
+        this.contentSync = contentSync;
         this.audit = audit;
     }
 
@@ -109,7 +104,7 @@ public class PlanImport {
             Long existing = planItems.findPlanListId(tenant, planYear, title).orElse(null);
             WorkList list;
             if (existing == null) {
-                list = lists.save(new WorkList(null, tenant, planYear, WorkListKind.PLAN, title, fileName));
+                list = lists.save(new WorkList(null, tenant, planYear, WorkListKind.PLAN, title, fileName, null));
             } else {
                 list = lists.findByTenantIdAndId(tenant, existing).orElseThrow();
             }
@@ -154,9 +149,9 @@ public class PlanImport {
         List<String> paths = new ArrayList<>();
         for (PlanNode node : parsed.items()) {
             List<Found> found = new ArrayList<>();
-            extractor.extract(node.content()).forEach(t -> found.add(new Found(t, true)));
+            contentSync.targetsOf(node.content()).forEach(t -> found.add(new Found(t, true)));
             // a target in the heading's first sentence has no place in the content: no span
-            extractor.extract(node.title()).forEach(t -> found.add(new Found(t, false)));
+            contentSync.targetsOf(node.title()).forEach(t -> found.add(new Found(t, false)));
             planned.add(new Planned(node, found));
             String path = node.parent() == null ? node.number() : paths.get(node.parent()) + " › " + node.number();
             paths.add(path);
@@ -244,7 +239,10 @@ public class PlanImport {
                     counts.itemsUnchanged++;
                 }
             }
-            syncTargets(tenant, item.id(), p.targets(), counts);
+            ItemContentSync.TargetCounts synced = contentSync.syncTargets(tenant, item.id(),
+                    p.targets().stream().map(Found::target).toList(), inContent(p.targets()));
+            counts.targetsCreated += synced.created();
+            counts.targetsRemoved += synced.removed();
         }
         removeLeftOver(tenant, byTitle, oldPlaces, counts);
     }
@@ -274,45 +272,9 @@ public class PlanImport {
         }
     }
 
-    /** Extracted targets follow the text; a person's targets and removals stay. */
-    private void syncTargets(String tenant, long itemId, List<Found> extracted, Counts counts) {
-        Map<String, Target> existing = new HashMap<>();
-        for (Target t : targets.findByTenantIdAndItemIdOrderById(tenant, itemId)) {
-            if (t.origin() == TargetOrigin.EXTRACTED) {
-                existing.put(t.sameness(), t);
-            }
-        }
-        Set<String> seen = new HashSet<>();
-        for (Found found : extracted) {
-            ExtractedTarget e = found.target();
-            Integer start = found.inContent() ? e.span().start() : null;
-            Integer end = found.inContent() ? e.span().end() : null;
-            Integer month = e.deadline().map(d -> d.month()).orElse(null);
-            Integer day = e.deadline().flatMap(d -> d.day().isPresent() ? Optional.of(d.day().getAsInt())
-                    : Optional.<Integer>empty()).orElse(null);
-            Target wanted = new Target(null, tenant, itemId, e.subject(), e.comparator(), e.value(), e.unit(),
-                    month, day, start, end, TargetOrigin.EXTRACTED, false);
-            if (!seen.add(wanted.sameness())) {
-                continue;
-            }
-            Target have = existing.get(wanted.sameness());
-            if (have == null) {
-                targets.save(wanted);
-                counts.targetsCreated++;
-            } else if (!Objects.equals(have.spanStart(), wanted.spanStart())
-                    || !Objects.equals(have.spanEnd(), wanted.spanEnd())
-                    || !Objects.equals(have.deadlineMonth(), wanted.deadlineMonth())
-                    || !Objects.equals(have.deadlineDay(), wanted.deadlineDay())) {
-                targets.update(new Target(have.id(), tenant, itemId, have.subject(), have.comparator(), have.value(),
-                        have.unit(), month, day, wanted.spanStart(), wanted.spanEnd(), TargetOrigin.EXTRACTED,
-                        have.suppressed()));
-            }
-        }
-        for (Target old : existing.values()) {
-            if (!seen.contains(old.sameness()) && !old.suppressed() && !targets.hasProgress(tenant, old.id())) {
-                targets.delete(old);
-                counts.targetsRemoved++;
-            }
-        }
+    private static Predicate<ExtractedTarget> inContent(List<Found> found) {
+        Set<ExtractedTarget> placed = new HashSet<>();
+        found.stream().filter(Found::inContent).forEach(f -> placed.add(f.target()));
+        return placed::contains;
     }
 }

@@ -134,7 +134,7 @@ class PlanIsolationTest {
         assertThat(changed).isZero();
 
         assertThatThrownBy(() -> tx.inBureau("liuyang", () -> {
-            WorkList key = lists.save(new WorkList(null, "liuyang", 2018, WorkListKind.KEY, "不计分的重点清单", null));
+            WorkList key = lists.save(new WorkList(null, "liuyang", 2018, WorkListKind.KEY, "不计分的重点清单", null, null));
             return items.save(new AssessmentItem(null, "liuyang", key.id(), 1, "没有分值", "", null));
         })).as("a KEY item needs points").hasStackTraceContaining("points are required outside a PLAN list");
         assertThat(tx.inBureau("liuyang", () -> items.save(new AssessmentItem(null, "liuyang", listId, 99,
