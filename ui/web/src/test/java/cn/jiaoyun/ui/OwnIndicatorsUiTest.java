@@ -46,7 +46,8 @@ class OwnIndicatorsUiTest extends BrowserTest {
         browser.find("#own-indicator-dialog");
         fields.click("#own-save");
         browser.waitForVaadin();
-        assertThat(browser.find("#own-name").getDomProperty("invalid")).as("refused at the name field").isEqualTo("true");
+        assertThat(browser.find("#own-name").getDomProperty("invalid")).as("refused at the name field")
+                .isEqualTo("true");
         assertThat(browser.find("#own-name").getDomProperty("errorMessage")).contains("请填写指标名称");
         fields.type("#own-name", name);
         fields.type("#own-unit", "辆");

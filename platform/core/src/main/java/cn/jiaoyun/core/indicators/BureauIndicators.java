@@ -40,7 +40,8 @@ public class BureauIndicators {
     static final int UNIT_MAX = 20;
     static final int DESCRIPTION_MAX = 500;
 
-    private static final String COLUMNS = "code, name_zh, coalesce(name_en, name_zh), unit, aggregation, direction, description";
+    private static final String COLUMNS =
+            "code, name_zh, coalesce(name_en, name_zh), unit, aggregation, direction, description";
 
     /**
      * An indicator as the administrator writes it: {@code name} (or {@code nameZh}), an English
@@ -126,7 +127,8 @@ public class BureauIndicators {
                     : choice(draft.aggregation(), "aggregation", AGGREGATIONS, null, errors);
             String direction = draft.direction() == null ? old.direction()
                     : choice(draft.direction(), "direction", DIRECTIONS, null, errors);
-            String description = draft.description() == null ? old.description() : description(draft.description(), errors);
+            String description = draft.description() == null ? old.description()
+                    : description(draft.description(), errors);
             if (zh != null) {
                 unique(tenant, zh, code, draft.zhField(), errors);
             }
@@ -156,7 +158,8 @@ public class BureauIndicators {
             Indicator old = find(c, code).orElseThrow(() -> ApiProblem.notFound("indicator", code));
             long[] data = figures(c, code);
             if (data[0] + data[1] > 0) {
-                throw new ApiProblem(HttpStatus.CONFLICT, "indicator.own.delete-has-figures", old.nameZh(), data[0], data[1]);
+                throw new ApiProblem(HttpStatus.CONFLICT, "indicator.own.delete-has-figures", old.nameZh(), data[0],
+                        data[1]);
             }
             if (data[2] > 0) {
                 throw new ApiProblem(HttpStatus.CONFLICT, "indicator.own.delete-linked", old.nameZh(), data[2]);
@@ -292,7 +295,8 @@ public class BureauIndicators {
         }
         if (!allowed.contains(v)) {
             errors.add(new FieldError(field, v.isEmpty() ? "indicator.own." + field + "-required"
-                    : "indicator.own." + field + "-unknown", value, String.join(", ", allowed.stream().sorted().toList())));
+                    : "indicator.own." + field + "-unknown", value,
+                    String.join(", ", allowed.stream().sorted().toList())));
             return null;
         }
         return v;

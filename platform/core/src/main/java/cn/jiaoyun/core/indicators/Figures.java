@@ -122,7 +122,8 @@ public final class Figures {
                     complete = latestIsLastMonth;
                     yield latest;
                 }
-                yield denominator.signum() == 0 ? null : scaleRatio(numerator.divide(denominator, MathContext.DECIMAL64), unit);
+                yield denominator.signum() == 0 ? null
+                        : scaleRatio(numerator.divide(denominator, MathContext.DECIMAL64), unit);
             }
             default -> throw new IllegalArgumentException("Unknown aggregation " + aggregation);
         };

@@ -47,7 +47,8 @@ class OwnIndicatorIsolationTest {
 
         ApiSession zhuji = ApiSession.demo(client, "zhuji", "admin");
         assertThat(zhuji.getAny("/api/indicators").body().toString()).doesNotContain(code + ",").doesNotContain(name);
-        assertThat(zhuji.get("/api/figures/2010?through=12").body().toString()).doesNotContain(code + ",").doesNotContain(name);
+        assertThat(zhuji.get("/api/figures/2010?through=12").body().toString()).doesNotContain(code + ",")
+                .doesNotContain(name);
         HttpResponse<Map<String, Object>> write = zhuji.put("/api/figures/2010/values", Map.of("entries", List.of(
                 Map.of("code", code, "month", 1, "value", 1, "withheld", false))));
         assertThat(write.code()).isEqualTo(400);
@@ -69,7 +70,8 @@ class OwnIndicatorIsolationTest {
         String code = OwnIndicatorsApiTest.create(zhuji, name, "户次", "SUM");
         assertThat(zhuji.put("/api/figures/2010/values", Map.of("entries", List.of(
                 Map.of("code", code, "month", 1, "value", 40, "withheld", false),
-                Map.of("code", "invest.effective", "month", 1, "value", 40, "withheld", false)))).code()).isEqualTo(200);
+                Map.of("code", "invest.effective", "month", 1, "value", 40, "withheld", false)))).code())
+                        .isEqualTo(200);
         assertThat(zhuji.put("/api/figures/2010/targets/" + code, Map.of("value", 400)).code()).isEqualTo(204);
 
         ApiSession city = ApiSession.login(client, null, "analyst-330600", JiaoyunTestContextBuilder.DEMO_PASSWORD);

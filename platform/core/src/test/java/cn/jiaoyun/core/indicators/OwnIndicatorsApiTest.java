@@ -85,7 +85,8 @@ class OwnIndicatorsApiTest {
                 .containsEntry("description", "年末在册公交车辆");
 
         List<Map<String, Object>> catalog = list(admin.getAny("/api/indicators").body());
-        assertThat(catalog).anySatisfy(i -> assertThat(i).containsEntry("code", "invest.effective").containsEntry("own", false));
+        assertThat(catalog).anySatisfy(i -> assertThat(i).containsEntry("code", "invest.effective")
+                .containsEntry("own", false));
         assertThat(catalog).anySatisfy(i -> assertThat(i).containsEntry("code", code).containsEntry("own", true));
 
         // names, description and direction change; the unit too while it has no figures
@@ -105,7 +106,8 @@ class OwnIndicatorsApiTest {
         HttpResponse<Map<String, Object>> unit = admin.put("/api/indicators/" + code, Map.of("unit", "辆"));
         assertThat(unit.code()).isEqualTo(409);
         assertThat(unit.body().toString()).contains("unit").contains("单位和汇总方式不能再改");
-        HttpResponse<Map<String, Object>> aggregation = admin.put("/api/indicators/" + code, Map.of("aggregation", "SUM"));
+        HttpResponse<Map<String, Object>> aggregation = admin.put("/api/indicators/" + code, Map.of("aggregation",
+                "SUM"));
         assertThat(aggregation.code()).isEqualTo(409);
         assertThat(aggregation.body().toString()).contains("aggregation");
         assertThat(admin.put("/api/indicators/" + code, Map.of("description", "")).code()).isEqualTo(200);
@@ -126,7 +128,8 @@ class OwnIndicatorsApiTest {
         HttpResponse<Map<String, Object>> refused = admin.delete("/api/indicators/" + code);
         assertThat(refused.code()).isEqualTo(409);
         assertThat(refused.body().toString()).contains("不能删除");
-        assertThat(ApiSession.demo(client, "shaoxing", "admin").getAny("/api/indicators").body().toString()).contains(code);
+        assertThat(ApiSession.demo(client, "shaoxing", "admin").getAny("/api/indicators").body().toString())
+                .contains(code);
 
         // the month cleared, an annual target still holds it; then it goes
         assertThat(admin.put("/api/figures/2016/values", Map.of("entries", List.of(
@@ -152,7 +155,8 @@ class OwnIndicatorsApiTest {
         assertThat(empty.code()).isEqualTo(400);
         assertThat(empty.body().toString()).contains("name").contains("请填写指标名称").contains("unit")
                 .contains("aggregation").contains("SUMM").contains("direction");
-        HttpResponse<Map<String, Object>> platformName = admin.post("/api/indicators", draft("隐患整改率", "%", "RATIO", "HIGHER"));
+        HttpResponse<Map<String, Object>> platformName = admin.post("/api/indicators", draft("隐患整改率", "%", "RATIO",
+                "HIGHER"));
         assertThat(platformName.code()).isEqualTo(400);
         assertThat(platformName.body().toString()).contains("name").contains("隐患整改率").contains("已在本局的指标目录中");
         HttpResponse<Map<String, Object>> longUnit = admin.post("/api/indicators",
@@ -166,17 +170,21 @@ class OwnIndicatorsApiTest {
         assertThat(count("shaoxing")).as("nothing of a refused indicator is written").isEqualTo(before);
 
         String code = create(admin, "双随机检查户次" + RUN, "户次", "SUM");
-        HttpResponse<Map<String, Object>> duplicate = admin.post("/api/indicators", draft(" 双随机检查户次" + RUN + " ", "户次", "SUM", "HIGHER"));
+        HttpResponse<Map<String, Object>> duplicate = admin.post("/api/indicators", draft(" 双随机检查户次" + RUN + " ",
+                "户次", "SUM", "HIGHER"));
         assertThat(duplicate.code()).isEqualTo(400);
         assertThat(duplicate.body().toString()).contains("name").contains("已在本局的指标目录中");
         String other = create(admin, "双随机抽查户次" + RUN, "户次", "SUM");
-        HttpResponse<Map<String, Object>> renamed = admin.put("/api/indicators/" + other, Map.of("nameZh", "双随机检查户次" + RUN));
+        HttpResponse<Map<String, Object>> renamed = admin.put("/api/indicators/" + other, Map.of("nameZh",
+                "双随机检查户次" + RUN));
         assertThat(renamed.code()).isEqualTo(400);
         assertThat(renamed.body().toString()).contains("nameZh");
-        HttpResponse<Map<String, Object>> english = ApiSession.send(client.toBlocking(), HttpRequest.POST("/api/indicators",
+        HttpResponse<Map<String, Object>> english = ApiSession.send(client.toBlocking(),
+                HttpRequest.POST("/api/indicators",
                 draft("行政许可事项" + RUN, "件", "SUM", "HIGHER")).bearerAuth(admin.token()).header("Accept-Language", "en"));
         assertThat(english.code()).isEqualTo(201);
-        HttpResponse<Map<String, Object>> englishRefusal = ApiSession.send(client.toBlocking(), HttpRequest.POST("/api/indicators",
+        HttpResponse<Map<String, Object>> englishRefusal = ApiSession.send(client.toBlocking(),
+                HttpRequest.POST("/api/indicators",
                 draft("", "件", "SUM", "HIGHER")).bearerAuth(admin.token()).header("Accept-Language", "en"));
         assertThat(englishRefusal.body().toString()).contains("Enter the indicator name");
         assertThat(count("shaoxing")).isEqualTo(before + 3);
@@ -204,7 +212,8 @@ class OwnIndicatorsApiTest {
                 Map.of("code", lanes, "month", 3, "value", 4, "withheld", false)))).code()).isEqualTo(200);
         assertThat(admin.put("/api/figures/2017/targets/" + lanes, Map.of("value", 18)).code()).isEqualTo(204);
         row = row(admin.get("/api/figures/2017?through=12").body(), lanes);
-        assertThat(new BigDecimal(((Map<?, ?>) row.get("yearToDate")).get("value").toString())).isEqualByComparingTo("9");
+        assertThat(new BigDecimal(((Map<?, ?>) row.get("yearToDate")).get("value").toString()))
+                .isEqualByComparingTo("9");
         assertThat(new BigDecimal(row.get("target").toString())).isEqualByComparingTo("18");
         assertThat(new BigDecimal(row.get("completion").toString())).isEqualByComparingTo("50");
 
@@ -218,12 +227,14 @@ class OwnIndicatorsApiTest {
                 .filter(t -> ((String) t.get("subject")).contains("车道"))
                 .map(t -> ((Number) t.get("id")).longValue()).findFirst().orElseThrow();
         assertThat(admin.put("/api/targets/" + target + "/indicator", Map.of("code", lanes)).code()).isEqualTo(200);
-        Map<String, Object> state = list(admin.get("/api/items/" + item + "/progress?unitId=" + unit).body().get("targets"))
+        Map<String, Object> state = list(admin.get("/api/items/" + item + "/progress?unitId=" + unit).body()
+                .get("targets"))
                 .stream().filter(s -> ((Number) ((Map<?, ?>) s.get("target")).get("id")).longValue() == target)
                 .findFirst().orElseThrow();
         assertThat(state).containsEntry("indicator", lanes);
         assertThat(new BigDecimal(state.get("live").toString())).isEqualByComparingTo("9");
-        assertThat(admin.delete("/api/indicators/" + lanes).code()).as("it has figures and feeds a target").isEqualTo(409);
+        assertThat(admin.delete("/api/indicators/" + lanes).code()).as("it has figures and feeds a target")
+                .isEqualTo(409);
     }
 
     @Test
@@ -232,7 +243,8 @@ class OwnIndicatorsApiTest {
         String checks = create(admin, "双随机执法检查" + RUN, "户次", "SUM");
         assertThat(admin.put("/api/figures/2013/values", Map.of("entries", List.of(
                 Map.of("code", checks, "month", 1, "value", 30, "withheld", false)))).code()).isEqualTo(200);
-        byte[] exported = client.toBlocking().exchange(HttpRequest.GET("/api/figures/2013.xlsx").bearerAuth(admin.token()),
+        byte[] exported = client.toBlocking().exchange(HttpRequest.GET("/api/figures/2013.xlsx")
+                .bearerAuth(admin.token()),
                 byte[].class).body();
         byte[] filled;
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(exported))) {
@@ -246,10 +258,12 @@ class OwnIndicatorsApiTest {
             book.write(out);
             filled = out.toByteArray();
         }
-        HttpResponse<Map<String, Object>> imported = admin.upload("/api/figures/2013/import", "绍兴2013.xlsx", filled, Map.of());
+        HttpResponse<Map<String, Object>> imported = admin.upload("/api/figures/2013/import", "绍兴2013.xlsx", filled,
+                Map.of());
         assertThat(imported.code()).as("%s", imported.body()).isEqualTo(200);
         Map<String, Object> row = row(admin.get("/api/figures/2013?through=3").body(), checks);
-        assertThat(new BigDecimal(((Map<?, ?>) row.get("yearToDate")).get("value").toString())).isEqualByComparingTo("65");
+        assertThat(new BigDecimal(((Map<?, ?>) row.get("yearToDate")).get("value").toString()))
+                .isEqualByComparingTo("65");
         assertThat(new BigDecimal(row.get("target").toString())).isEqualByComparingTo("400");
         assertThat(row.get("months").toString()).contains("withheld=true");
     }

@@ -54,7 +54,8 @@ class TypedRatesApiTest {
     }
 
     private static Map<String, Object> parts(String code, int month, Object numerator, Object denominator) {
-        return Map.of("code", code, "month", month, "numerator", numerator, "denominator", denominator, "withheld", false);
+        return Map.of("code", code, "month", month, "numerator", numerator, "denominator", denominator, "withheld",
+                false);
     }
 
     private static BigDecimal number(Object o) {
@@ -67,7 +68,8 @@ class TypedRatesApiTest {
         HttpResponse<Map<String, Object>> r = reporter.put("/api/figures/2015/values",
                 Map.of("entries", List.of(typed(RECTIFICATION, 1, "58.13"))));
         assertThat(r.code()).as("%s", r.body()).isEqualTo(200);
-        Map<String, Object> row = OwnIndicatorsApiTest.row(reporter.get("/api/figures/2015?through=1").body(), RECTIFICATION);
+        Map<String, Object> row = OwnIndicatorsApiTest.row(reporter.get("/api/figures/2015?through=1").body(),
+                RECTIFICATION);
         Map<?, ?> january = (Map<?, ?>) ((List<?>) row.get("months")).get(0);
         assertThat(number(january.get("value"))).isEqualByComparingTo("58.13");
         assertThat(january.get("entered")).isEqualTo(true);
@@ -92,8 +94,10 @@ class TypedRatesApiTest {
                 .doesNotContain("entries[0]");
         assertThat(stored("liuyang", NON_SITE, "2015-05-01")).as("the good entry was not saved either").isNull();
         assertThat(stored("liuyang", RECTIFICATION, "2015-05-01")).isNull();
-        HttpResponse<Map<String, Object>> english = ApiSession.send(client.toBlocking(), HttpRequest.PUT("/api/figures/2015/values",
-                Map.of("entries", List.of(typed(RECTIFICATION, 5, 250)))).bearerAuth(reporter.token()).header("Accept-Language", "en"));
+        HttpResponse<Map<String, Object>> english = ApiSession.send(client.toBlocking(),
+                HttpRequest.PUT("/api/figures/2015/values",
+                Map.of("entries", List.of(typed(RECTIFICATION, 5, 250)))).bearerAuth(reporter.token())
+                        .header("Accept-Language", "en"));
         assertThat(english.body().toString()).contains("out of range");
         HttpResponse<Map<String, Object>> target = ApiSession.demo(client, "liuyang", "admin")
                 .put("/api/figures/2015/targets/" + RECTIFICATION, Map.of("value", 250));
@@ -122,7 +126,8 @@ class TypedRatesApiTest {
                 .code()).isEqualTo(200);
         assertThat(stored("liuyang", RECTIFICATION, "2015-02-01"))
                 .containsExactly("90", "45", "50");
-        Map<String, Object> row = OwnIndicatorsApiTest.row(reporter.get("/api/figures/2015?through=2").body(), RECTIFICATION);
+        Map<String, Object> row = OwnIndicatorsApiTest.row(reporter.get("/api/figures/2015?through=2").body(),
+                RECTIFICATION);
         Map<?, ?> february = ((List<?>) row.get("months")).stream().map(m -> (Map<?, ?>) m)
                 .filter(m -> ((Number) m.get("month")).intValue() == 2).findFirst().orElseThrow();
         assertThat(february.get("entered")).isEqualTo(false);
@@ -141,7 +146,8 @@ class TypedRatesApiTest {
                 parts(ON_TIME, 1, 9, 10), parts(ON_TIME, 2, 19, 20),
                 typed(NON_SITE, 1, 40), typed(NON_SITE, 2, 50)))).code()).isEqualTo(200);
         Map<?, ?> ytd = ytd(reporter, ON_TIME, 2);
-        assertThat(number(ytd.get("value")).doubleValue()).as("28 of 30").isCloseTo(93.333, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(number(ytd.get("value")).doubleValue()).as("28 of 30").isCloseTo(93.333,
+                org.assertj.core.data.Offset.offset(0.001));
         assertThat(ytd.get("entered")).isEqualTo(false);
         assertThat(ytd.get("complete")).isEqualTo(true);
         ytd = ytd(reporter, NON_SITE, 2);
@@ -178,7 +184,8 @@ class TypedRatesApiTest {
         Map<?, ?> zhuji = ((List<?>) r.body().get("lines")).stream().map(l -> (Map<?, ?>) l)
                 .filter(l -> "zhuji".equals(l.get("bureau"))).findFirst().orElseThrow();
         Map<?, ?> period = (Map<?, ?>) zhuji.get("period");
-        assertThat(number(period.get("value"))).as("March's 75 %, not 3 of 4 alone nor a sum").isEqualByComparingTo("75");
+        assertThat(number(period.get("value"))).as("March's 75 %, not 3 of 4 alone nor a sum")
+                .isEqualByComparingTo("75");
         assertThat(period.get("entered")).isEqualTo(true);
         assertThat(zhuji.get("rank")).isNotNull();
     }
@@ -186,7 +193,8 @@ class TypedRatesApiTest {
     @Test
     void theWorkbookCarriesTypedRatesAndRefusesOneOutOfBounds() throws Exception {
         ApiSession admin = ApiSession.demo(client, "liuyang", "admin");
-        byte[] exported = client.toBlocking().exchange(HttpRequest.GET("/api/figures/2012.xlsx").bearerAuth(admin.token()),
+        byte[] exported = client.toBlocking().exchange(HttpRequest.GET("/api/figures/2012.xlsx")
+                .bearerAuth(admin.token()),
                 byte[].class).body();
         byte[] good;
         byte[] bad;
@@ -200,11 +208,13 @@ class TypedRatesApiTest {
             rate.createCell(6).setCellValue(250);
             bad = bytes(book);
         }
-        HttpResponse<Map<String, Object>> refused = admin.upload("/api/figures/2012/import", "浏阳2012.xlsx", bad, Map.of());
+        HttpResponse<Map<String, Object>> refused = admin.upload("/api/figures/2012/import", "浏阳2012.xlsx", bad,
+                Map.of());
         assertThat(refused.code()).isEqualTo(400);
         assertThat(refused.body().toString()).contains("第 " + line + " 行“3月”").contains("250");
         assertThat(stored("liuyang", RECTIFICATION, "2012-01-01")).as("nothing imported").isNull();
-        HttpResponse<Map<String, Object>> imported = admin.upload("/api/figures/2012/import", "浏阳2012.xlsx", good, Map.of());
+        HttpResponse<Map<String, Object>> imported = admin.upload("/api/figures/2012/import", "浏阳2012.xlsx", good,
+                Map.of());
         assertThat(imported.code()).as("%s", imported.body()).isEqualTo(200);
         assertThat(stored("liuyang", RECTIFICATION, "2012-01-01")).containsExactly("58.13", null, null);
         assertThat(stored("liuyang", RECTIFICATION, "2012-02-01")).containsExactly("61.5", null, null);
@@ -225,7 +235,8 @@ class TypedRatesApiTest {
         ApiSession admin = ApiSession.demo(client, "liuyang", "admin");
         String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
         for (String aggregation : List.of("SUM", "AVERAGE", "LAST", "RATIO")) {
-            OwnIndicatorsApiTest.create(admin, "全目录" + aggregation + suffix, "RATIO".equals(aggregation) ? "%" : "件", aggregation);
+            OwnIndicatorsApiTest.create(admin, "全目录" + aggregation + suffix, "RATIO".equals(aggregation) ? "%" : "件",
+                    aggregation);
         }
         List<Map<String, Object>> entries = new ArrayList<>();
         List<String> codes = new ArrayList<>();
@@ -257,7 +268,8 @@ class TypedRatesApiTest {
     private List<String> stored(String tenant, String code, String month) {
         return tx.withConnection(tenant, true, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "select value, numerator, denominator from indicator_value where indicator_code = ? and month = ?::date")) {
+                    "select value, numerator, denominator from indicator_value"
+                            + " where indicator_code = ? and month = ?::date")) {
                 ps.setString(1, code);
                 ps.setString(2, month);
                 try (ResultSet rs = ps.executeQuery()) {
