@@ -90,11 +90,12 @@ class FiguresUiTest extends BrowserTest {
                 .months()).anyMatch(c -> c.month() == 9 && c.value().compareTo(new BigDecimal("130000")) == 0);
         browser.screenshot("figures-entered");
 
-        // a module's indicator and a ratio are refused with the reason, nothing else changes
+        // a rate out of bounds is refused with the reason at the field, nothing else changes
         fields.pick("#entry-indicator", "隐患整改率");
-        fields.type("#entry-value", "95");
+        fields.type("#entry-value", "250");
         fields.click("#entry-save");
-        browser.waitForText("#entry-message", "比率指标");
+        browser.waitForText("#entry-message", "超出范围");
+        assertThat(browser.find("#entry-value").getDomProperty("invalid")).isEqualTo("true");
         assertThat(fields.text("#ytd-" + ID)).isEqualTo("45亿元");
         main.logout();
     }

@@ -325,7 +325,8 @@ public class AssessmentWorkflow {
             latest.putIfAbsent(row.targetId(), row);
         }
         Map<Long, String> fedBy = targetIndicators.ofItem(tenant, item.id());
-        Map<String, cn.jiaoyun.core.indicators.Indicator> catalog = fedBy.isEmpty() ? Map.of() : indicators.byCode();
+        Map<String, cn.jiaoyun.core.indicators.Indicator> catalog = fedBy.isEmpty() ? Map.of()
+                : indicators.byCode(tenant);
         java.time.YearMonth through = today.getYear() > year ? java.time.YearMonth.of(year, 12)
                 : java.time.YearMonth.of(year, today.getYear() < year ? 1 : today.getMonthValue());
         List<TargetState> states = targets.findByTenantIdAndItemIdOrderById(tenant, item.id()).stream()

@@ -64,5 +64,8 @@ public enum AuditAction {
     // plans that are not points tables (issue 13)
     PLAN_IMPORTED,
     PLAN_ITEM_OWNER_SET,
-    PLAN_ITEM_POINTS_SET
+    PLAN_ITEM_POINTS_SET,
+    INDICATOR_CREATED,
+    INDICATOR_UPDATED,
+    INDICATOR_DELETED
 }

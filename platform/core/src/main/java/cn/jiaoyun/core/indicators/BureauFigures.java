@@ -31,14 +31,30 @@ import java.util.Map;
 @Singleton
 public class BureauFigures {
 
-    /** One month as entered: value in {@code unit} (the indicator's own when null); withheld, or cleared. */
+    /**
+     * One month as entered: value in {@code unit} (the indicator's own when null); withheld, or
+     * cleared. A rate (RATIO) takes either its typed value (58.13 for 58.13 %) or its numerator and
+     * denominator, which then give the value and take precedence over a typed one.
+     */
     @Serdeable
-    public record Entry(String code, int month, @Nullable BigDecimal value, @Nullable String unit, boolean withheld) {
+    public record Entry(String code, int month, @Nullable BigDecimal value, @Nullable String unit, boolean withheld,
+                        @Nullable BigDecimal numerator, @Nullable BigDecimal denominator) {
+        @io.micronaut.core.annotation.Creator
+        public Entry {
+        }
+
+        public Entry(String code, int month, @Nullable BigDecimal value, @Nullable String unit, boolean withheld) {
+            this(code, month, value, unit, withheld, null, null);
+        }
     }
 
-    /** One month of one indicator. */
+    /**
+     * One month of one indicator; {@code entered}: a rate typed as it is, not computed from its
+     * numerator and denominator.
+     */
     @Serdeable
-    public record Cell(int month, @Nullable BigDecimal value, boolean withheld, @Nullable String source) {
+    public record Cell(int month, @Nullable BigDecimal value, boolean withheld, @Nullable String source,
+                       boolean entered) {
     }
 
     /** One indicator's line of the year, through a month. */
@@ -71,7 +87,7 @@ public class BureauFigures {
         if (through < 1 || through > 12) {
             throw ApiProblem.badField("through", "figures.bad-month", through);
         }
-        List<Indicator> indicators = catalog.all();
+        List<Indicator> indicators = catalog.all(tenant);
         return tx.withConnection(tenant, true, c -> {
             Map<String, List<Figures.Month>> values = months(c, YearMonth.of(year - 1, 1), YearMonth.of(year, 12));
             Map<String, BigDecimal> targets = Rows.keyed(c, "select indicator_code, value from indicator_target where year = ?", year);
@@ -87,7 +103,8 @@ public class BureauFigures {
                 for (Figures.Month m : own) {
                     if (m.month().getYear() == year) {
                         cells.add(new Cell(m.month().getMonthValue(), m.value(), m.withheld(),
-                                sources.getOrDefault(i.code(), Map.of()).get(m.month().getMonthValue())));
+                                sources.getOrDefault(i.code(), Map.of()).get(m.month().getMonthValue()),
+                                Rates.typed(i, m)));
                     }
                 }
                 BigDecimal target = targets.get(i.code());
@@ -103,9 +120,10 @@ public class BureauFigures {
      * entry is named: {@code entries[3].value}).
      */
     public int enter(Actor actor, int year, List<Entry> entries, String source, @Nullable String clientIp) {
-        Map<String, Indicator> byCode = catalog.byCode();
+        Map<String, Indicator> byCode = catalog.byCode(actor.bureau());
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         List<Entry> normalised = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         YearMonth now = YearMonth.now(clock);
         for (int n = 0; n < entries.size(); n++) {
             Entry e = entries.get(n);
@@ -140,18 +158,20 @@ public class BureauFigures {
                 }
                 value = converted.get();
             }
-            if (value != null && "RATIO".equals(i.aggregation())) {
-                errors.add(new ApiProblem.FieldError(at + ".value", "figures.ratio-entry", i.nameZh()));
+            Entry rate = Rates.entry(i, e, value, at, errors);
+            if (rate == null) {
                 continue;
             }
-            normalised.add(new Entry(i.code(), e.month(), value, i.unit(), e.withheld()));
+            normalised.add(rate);
+            positions.add(n);
         }
         if (!errors.isEmpty()) {
             throw new ApiProblem(io.micronaut.http.HttpStatus.BAD_REQUEST, errors, "figures.entries-refused", errors.size());
         }
         String tenant = actor.bureau();
         return tx.withConnection(tenant, false, c -> {
-            for (Entry e : normalised) {
+            List<Entry> writes = Rates.besideComputed(c, year, normalised, positions, byCode);
+            for (Entry e : writes) {
                 write(c, tenant, year, e, source);
             }
             audit.record(tenant, actor.auditName(), "entry".equals(source) ? AuditAction.FIGURES_ENTERED : AuditAction.FIGURES_IMPORTED,
@@ -171,7 +191,7 @@ public class BureauFigures {
      * and column.
      */
     public Imported importWorkbook(Actor actor, int year, String fileName, byte[] content, @Nullable String clientIp) {
-        Map<String, Indicator> byCode = catalog.byCode();
+        Map<String, Indicator> byCode = catalog.byCode(actor.bureau());
         FiguresWorkbook.Parsed parsed = FiguresWorkbook.parse(fileName, content, byCode, year, YearMonth.now(clock));
         List<FiguresWorkbook.Problem> problems = parsed.problems();
         if (!problems.isEmpty()) {
@@ -195,12 +215,16 @@ public class BureauFigures {
     /** Sets (or with null removes) the bureau's annual target of an indicator, in {@code unit}. */
     public void target(Actor actor, int year, String code, @Nullable BigDecimal value, @Nullable String unit,
                        @Nullable String clientIp) {
-        Indicator i = catalog.find(code == null ? "" : code)
+        Indicator i = catalog.find(actor.bureau(), code == null ? "" : code)
                 .orElseThrow(() -> ApiProblem.badField("code", "indicator.unknown", code));
         BigDecimal v = value;
         if (v != null && unit != null && !unit.isBlank() && !unit.equals(i.unit())) {
             v = Units.convert(v, unit, i.unit())
                     .orElseThrow(() -> ApiProblem.badField("unit", "figures.unit-mismatch", unit, i.nameZh(), i.unit()));
+        }
+        if (!Numbers.within(v, i.unit())) {
+            throw ApiProblem.badField("value", "figures.rate-range", i.nameZh(), Numbers.plain(v), i.unit(),
+                    Numbers.plain(Numbers.bounds(i.unit())[1]));
         }
         String tenant = actor.bureau();
         BigDecimal target = v;
@@ -220,12 +244,13 @@ public class BureauFigures {
             return;
         }
         update(c, """
-                insert into indicator_value (tenant_id, indicator_code, month, value, withheld, source)
-                values (?, ?, ?, ?, ?, ?)
+                insert into indicator_value
+                    (tenant_id, indicator_code, month, value, withheld, numerator, denominator, source)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (tenant_id, indicator_code, month) do update
-                set value = excluded.value, withheld = excluded.withheld, numerator = null, denominator = null,
-                    source = excluded.source, updated_at = now()""",
-                tenant, e.code(), month, e.value(), e.withheld(), source);
+                set value = excluded.value, withheld = excluded.withheld, numerator = excluded.numerator,
+                    denominator = excluded.denominator, source = excluded.source, updated_at = now()""",
+                tenant, e.code(), month, e.value(), e.withheld(), e.numerator(), e.denominator(), source);
     }
 
     static Map<String, List<Figures.Month>> months(Connection c, YearMonth from, YearMonth to) {

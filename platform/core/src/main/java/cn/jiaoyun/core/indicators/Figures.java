@@ -15,6 +15,11 @@ import java.util.Collection;
  *   <li>SUM adds the known months; AVERAGE averages them; LAST takes the latest known month;
  *       RATIO divides the summed numerators by the summed denominators (× 100 for %), never an
  *       average of monthly rates.</li>
+ *   <li>A rate typed directly (a RATIO month known without numerator and denominator, e.g. 58.13 %)
+ *       is <em>entered</em>. A period in which every known month has both parts is computed from
+ *       the summed parts as above; otherwise the period's rate is the latest known month's rate,
+ *       flagged {@code entered}, and complete only when that month is the period's last (as
+ *       bureaus judge a rate on its latest value): never a sum, an average or a guess of rates.</li>
  *   <li>A period is <em>complete</em> when every month in it has a known value (for LAST: when
  *       its last month does). An incomplete period still shows what is known, flagged, but is
  *       never compared: year on year and ranks need complete periods on both sides.</li>
@@ -43,7 +48,15 @@ public final class Figures {
      * {@code months} months have a value.
      */
     @Serdeable
-    public record Period(@Nullable BigDecimal value, int known, int months, boolean complete) {
+    public record Period(@Nullable BigDecimal value, int known, int months, boolean complete, boolean entered) {
+        @io.micronaut.core.annotation.Creator
+        public Period {
+        }
+
+        public Period(@Nullable BigDecimal value, int known, int months, boolean complete) {
+            this(value, known, months, complete, false);
+        }
+
         static Period unknown(int months) {
             return new Period(null, 0, months, false);
         }
@@ -60,6 +73,7 @@ public final class Figures {
         BigDecimal numerator = BigDecimal.ZERO;
         BigDecimal denominator = BigDecimal.ZERO;
         int known = 0;
+        int parts = 0;
         Month last = null;
         for (Month m : values) {
             if (m.month().isBefore(from) || m.month().isAfter(through) || !m.known()) {
@@ -70,19 +84,21 @@ public final class Figures {
             if (m.numerator() != null && m.denominator() != null) {
                 numerator = numerator.add(m.numerator());
                 denominator = denominator.add(m.denominator());
+                parts++;
             }
             if (last == null || m.month().isAfter(last.month())) {
                 last = m;
             }
         }
-        return of(aggregation, unit, months, known, sum, numerator, denominator,
+        boolean allParts = parts == known;
+        return of(aggregation, unit, months, known, sum, allParts ? numerator : null, allParts ? denominator : null,
                 last == null ? null : last.value(), last != null && last.month().equals(through));
     }
 
     /**
      * The figure of a period from its aggregates, as SQL computes them for many bureaus at once:
-     * {@code known} months with a value, their sum, summed ratio parts, the latest known value and
-     * whether it is the period's last month.
+     * {@code known} months with a value, their sum, summed ratio parts (null when a known month
+     * lacks them: a typed rate), the latest known value and whether it is the period's last month.
      */
     public static Period of(String aggregation, String unit, int months, int known, @Nullable BigDecimal sum,
                             @Nullable BigDecimal numerator, @Nullable BigDecimal denominator,
@@ -91,6 +107,7 @@ public final class Figures {
             return Period.unknown(months);
         }
         boolean complete = known == months;
+        boolean entered = false;
         BigDecimal value = switch (aggregation) {
             case "SUM" -> sum;
             case "AVERAGE" -> sum.divide(BigDecimal.valueOf(known), MathContext.DECIMAL64);
@@ -98,11 +115,20 @@ public final class Figures {
                 complete = latestIsLastMonth;
                 yield latest;
             }
-            case "RATIO" -> denominator == null || denominator.signum() == 0 ? null
-                    : scaleRatio(numerator.divide(denominator, MathContext.DECIMAL64), unit);
+            case "RATIO" -> {
+                if (numerator == null || denominator == null) {
+                    // a typed rate among the months: the latest rate stands for the period
+                    entered = true;
+                    complete = latestIsLastMonth;
+                    yield latest;
+                }
+                yield denominator.signum() == 0 ? null
+                        : scaleRatio(numerator.divide(denominator, MathContext.DECIMAL64), unit);
+            }
             default -> throw new IllegalArgumentException("Unknown aggregation " + aggregation);
         };
-        return new Period(value == null ? null : value.stripTrailingZeros(), known, months, complete && value != null);
+        return new Period(value == null ? null : value.stripTrailingZeros(), known, months, complete && value != null,
+                entered && value != null);
     }
 
     private static BigDecimal scaleRatio(BigDecimal ratio, String unit) {

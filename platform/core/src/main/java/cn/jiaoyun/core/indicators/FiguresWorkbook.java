@@ -176,8 +176,10 @@ final class FiguresWorkbook {
                 BigDecimal v = number(cell, text);
                 if (v == null) {
                     problems.add(new Problem(line, HEADER.get(3 + month), "figures.cell.not-number", raw));
-                } else if ("RATIO".equals(indicator.aggregation())) {
-                    problems.add(new Problem(line, HEADER.get(3 + month), "figures.cell.ratio", indicator.nameZh()));
+                } else if (!Numbers.within(Units.convert(v, from, indicator.unit()).orElseThrow(), indicator.unit())) {
+                    // a rate is typed as it is (58.13 for 58.13 %), within its bounds
+                    problems.add(new Problem(line, HEADER.get(3 + month), "figures.cell.rate-range", indicator.nameZh(),
+                            raw, indicator.unit(), Numbers.plain(Numbers.bounds(indicator.unit())[1])));
                 } else {
                     entries.add(new BureauFigures.Entry(code, month, Units.convert(v, from, indicator.unit()).orElseThrow(),
                             indicator.unit(), false));
@@ -193,9 +195,15 @@ final class FiguresWorkbook {
         }
         if (cell.getCellType() == CellType.NUMERIC
                 || cell.getCellType() == CellType.FORMULA && cell.getCachedFormulaResultType() == CellType.NUMERIC) {
-            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();
+            BigDecimal v = BigDecimal.valueOf(cell.getNumericCellValue());
+            // a cell formatted as a percentage holds 0.5813 for 58.13 %
+            String format = cell.getCellStyle() == null ? null : cell.getCellStyle().getDataFormatString();
+            return (format != null && format.contains("%") ? v.movePointRight(2) : v).stripTrailingZeros();
         }
         String raw = text.formatCellValue(cell).strip().replace(",", "").replace("，", "");
+        if (raw.endsWith("%") || raw.endsWith("％")) {
+            raw = raw.substring(0, raw.length() - 1).strip();
+        }
         try {
             return raw.isEmpty() ? null : new BigDecimal(raw);
         } catch (NumberFormatException e) {

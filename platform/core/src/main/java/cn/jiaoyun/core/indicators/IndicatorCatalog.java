@@ -61,11 +61,42 @@ public class IndicatorCatalog {
         return out;
     }
 
+    /**
+     * The catalog a bureau works with: the platform's indicators, then the bureau's own
+     * ({@code own: true}, in the order it added them). Without a bureau (a region, the platform):
+     * the platform's alone.
+     */
+    public List<Indicator> all(@Nullable String tenant) {
+        List<Indicator> out = new ArrayList<>(all());
+        if (tenant != null) {
+            out.addAll(BureauIndicators.own(tx, tenant));
+        }
+        return out;
+    }
+
+    /** {@link #all(String)} by code. */
+    public java.util.Map<String, Indicator> byCode(@Nullable String tenant) {
+        java.util.Map<String, Indicator> out = new java.util.LinkedHashMap<>();
+        all(tenant).forEach(i -> out.put(i.code(), i));
+        return out;
+    }
+
+    /** An indicator of the bureau's catalog (the platform's or its own). */
+    public Optional<Indicator> find(@Nullable String tenant, String code) {
+        return Optional.ofNullable(byCode(tenant).get(code));
+    }
+
     /** The bureau's figure for January to {@code through} of that year, or null when no month has a value. */
     @Nullable
     public BigDecimal yearToDate(String tenant, Indicator indicator, YearMonth through) {
         Date from = Date.valueOf(through.withMonth(1).atDay(1));
         Date to = Date.valueOf(through.atDay(1));
+        if ("RATIO".equals(indicator.aggregation())) {
+            // summed parts when every month has them, else the latest rate (a typed one): see Figures
+            return tx.withConnection(tenant, true, c -> Figures.over(indicator.aggregation(), indicator.unit(),
+                    through.withMonth(1), through, BureauFigures.months(c, through.withMonth(1), through)
+                            .getOrDefault(indicator.code(), List.of())).value());
+        }
         return tx.withConnection(tenant, true, c -> {
             String sql = switch (indicator.aggregation()) {
                 case "SUM" -> "select sum(value) from indicator_value where indicator_code = ? and month between ? and ?";

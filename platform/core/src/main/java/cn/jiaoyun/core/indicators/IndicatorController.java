@@ -37,9 +37,10 @@ public class IndicatorController {
         this.links = links;
     }
 
+    /** The platform's catalog, and for a bureau's account the bureau's own indicators after it ({@code own: true}). */
     @Get("/indicators")
-    public List<Indicator> catalog() {
-        return catalog.all();
+    public List<Indicator> catalog(Actor actor) {
+        return catalog.all(actor.tenantId());
     }
 
     @Put("/targets/{id}/indicator")

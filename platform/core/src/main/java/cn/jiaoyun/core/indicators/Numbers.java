@@ -27,4 +27,22 @@ public final class Numbers {
         String s = rounded(percent, 1);
         return (percent.signum() > 0 ? "+" : "") + s + "%";
     }
+
+    /**
+     * The bounds a figure in {@code unit} can take, shared by every check of typed numbers: a
+     * share in % lies in 0–100, one in ‰ in 0–1000; null when the unit sets none.
+     */
+    public static BigDecimal[] bounds(String unit) {
+        return switch (unit == null ? "" : unit.strip()) {
+            case "%", "％" -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.valueOf(100)};
+            case "‰" -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.valueOf(1000)};
+            default -> null;
+        };
+    }
+
+    /** Whether {@code value} lies within the {@link #bounds} of {@code unit} (always, when it has none). */
+    public static boolean within(BigDecimal value, String unit) {
+        BigDecimal[] b = bounds(unit);
+        return value == null || b == null || value.compareTo(b[0]) >= 0 && value.compareTo(b[1]) <= 0;
+    }
 }

@@ -284,14 +284,17 @@ public class RegionalComparison {
                                                      List<YearMonth[]> ranges) {
         // only what the indicator's aggregation needs: ratio parts for RATIO, the latest month for LAST
         boolean ratio = "RATIO".equals(indicator.aggregation());
-        boolean latest = "LAST".equals(indicator.aggregation());
+        // a rate typed without its parts (see Figures): the parts count only when every month has them
+        boolean latest = "LAST".equals(indicator.aggregation()) || ratio;
+        String allParts = " * case when bool_and(numerator is not null and denominator is not null) filter (where "
+                + "month between ? and ?) then 1 end";
         StringBuilder sql = new StringBuilder("select tenant_id");
         for (int i = 0; i < ranges.size(); i++) {
             String in = "month between ? and ?";
             sql.append(", count(*) filter (where ").append(in).append(")")
                     .append(", sum(value) filter (where ").append(in).append(")")
-                    .append(ratio ? ", sum(numerator) filter (where " + in + ")" : ", null::numeric")
-                    .append(ratio ? ", sum(denominator) filter (where " + in + ")" : ", null::numeric")
+                    .append(ratio ? ", sum(numerator) filter (where " + in + ")" + allParts : ", null::numeric")
+                    .append(ratio ? ", sum(denominator) filter (where " + in + ")" + allParts : ", null::numeric")
                     .append(latest ? ", (array_agg(value order by month desc) filter (where " + in + "))[1]" : ", null::numeric")
                     .append(", max(month) filter (where ").append(in).append(")");
         }
@@ -306,7 +309,7 @@ public class RegionalComparison {
         ranges.forEach(r -> out.add(new HashMap<>()));
         try (PreparedStatement ps = c.prepareStatement(query)) {
             int n = 1;
-            int filters = 3 + (ratio ? 2 : 0) + (latest ? 1 : 0);
+            int filters = 3 + (ratio ? 4 : 0) + (latest ? 1 : 0);
             for (YearMonth[] r : ranges) {
                 for (int k = 0; k < filters; k++) {
                     ps.setDate(n++, Date.valueOf(r[0].atDay(1)));

@@ -30,7 +30,7 @@ public class TargetIndicators {
     /** Feeds the caller's bureau's target from the indicator; replaces an earlier link. */
     public void link(Actor actor, long targetId, String code, String clientIp) {
         String tenant = actor.bureau();
-        Indicator indicator = catalog.find(code == null ? "" : code)
+        Indicator indicator = catalog.find(tenant, code == null ? "" : code)
                 .orElseThrow(() -> ApiProblem.badField("code", "indicator.unknown", code));
         tx.withConnection(tenant, false, c -> {
             long item = itemOf(c, targetId);

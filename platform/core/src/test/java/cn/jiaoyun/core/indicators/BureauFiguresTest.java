@@ -105,13 +105,13 @@ class BureauFiguresTest {
                 entry("no.such", 1, 5, "件"),
                 entry("approvals.handled", 13, 5, "件"),
                 entry(INVEST, 2, 5, "万吨"),
-                entry("safety.rectification_rate", 2, 90, "%"),
+                entry("safety.rectification_rate", 2, 250, "%"),
                 entry("approvals.handled", 1, 5, "件"),
                 entry("approvals.handled", 12, 5, "件"))));
         assertThat(r.code()).isEqualTo(400);
         String body = r.body().toString();
         assertThat(body).contains("entries[1].code", "no.such", "entries[2].month", "entries[3].unit", "万吨",
-                "entries[4].value", "比率").doesNotContain("entries[0]").doesNotContain("entries[5]");
+                "entries[4].value", "250", "0 至 100").doesNotContain("entries[0]").doesNotContain("entries[5]");
         assertThat(row(reporter.get("/api/figures/2020?through=12").body(), "approvals.handled").get("months"))
                 .as("nothing of the good entries was saved").isEqualTo(List.of());
 

@@ -178,7 +178,7 @@ public class ItemView extends VerticalLayout implements BeforeEnterObserver, Has
         if (progress.targets().isEmpty()) {
             unitPart.add(new Div(getTranslation("item.no-targets")));
         }
-        List<cn.jiaoyun.core.indicators.Indicator> indicatorList = catalog.all();
+        List<cn.jiaoyun.core.indicators.Indicator> indicatorList = catalog.all(tenant);
         for (TargetState state : progress.targets()) {
             Span status = new Span(getTranslation("status.target." + state.status().name()));
             status.setId("status-" + state.target().id());

@@ -5,6 +5,7 @@ import cn.jiaoyun.core.bureau.BureauService;
 import cn.jiaoyun.core.identity.Role;
 import cn.jiaoyun.core.indicators.BureauFigures;
 import cn.jiaoyun.core.indicators.BureauFigures.Row;
+import cn.jiaoyun.core.indicators.BureauIndicators;
 import cn.jiaoyun.core.indicators.Indicator;
 import cn.jiaoyun.core.indicators.RegionalComparison;
 import cn.jiaoyun.core.web.Actor;
@@ -77,6 +78,8 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
     private final Bureau bureau;
     private final boolean mayEnter;
     private final boolean maySetTargets;
+    private final BureauIndicators ownIndicators;
+    private final Button editOwn = new Button();
 
     private final IntegerField year = new IntegerField();
     private final Select<Integer> through = new Select<>();
@@ -95,8 +98,10 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
     private final UnorderedList importErrors = new UnorderedList();
     private List<Row> rows = List.of();
 
-    public FiguresView(BureauFigures figures, RegionalComparison comparison, BureauService bureaus) {
+    public FiguresView(BureauFigures figures, RegionalComparison comparison, BureauService bureaus,
+                       BureauIndicators ownIndicators) {
         this.figures = figures;
+        this.ownIndicators = ownIndicators;
         this.comparison = comparison;
         this.actor = UiSession.require();
         this.bureau = bureaus.profile(actor.bureau()).bureau();
@@ -134,6 +139,20 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout bar = new HorizontalLayout(new H2(getTranslation("figures.title")), year, through, download);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
+        if (actor.has(Role.BUREAU_ADMIN)) {
+            // the bureau's own indicators: added and edited here, shown in the grid with the platform's
+            Button addOwn = new Button(getTranslation("own.new"), e -> openOwn(null));
+            addOwn.setId("own-indicator-new");
+            editOwn.setText(getTranslation("own.edit"));
+            editOwn.setId("own-indicator-edit");
+            editOwn.setEnabled(false);
+            editOwn.addClickListener(e -> {
+                if (indicator.getValue() != null && indicator.getValue().own()) {
+                    openOwn(indicator.getValue());
+                }
+            });
+            bar.add(addOwn, editOwn);
+        }
         standing.setId("figures-standing");
 
         buildGrid();
@@ -175,6 +194,16 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
 
     private Component nameCell(Row r) {
         Span name = new Span(name(r.indicator()));
+        if (r.indicator().own()) {
+            Span own = new Span(getTranslation("own.badge"));
+            own.addClassName("jy-own-indicator");
+            own.getElement().getThemeList().add("badge small");
+            own.getStyle().set("margin-left", "var(--lumo-space-s)");
+            if (r.indicator().description() != null) {
+                name.setTitle(r.indicator().description());
+            }
+            return new Span(name, own);
+        }
         if (!r.moduleOwned()) {
             return name;
         }
@@ -186,7 +215,8 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component yearToDateCell(Row r) {
-        Span span = cell("ytd", r, periodText(r.yearToDate(), r.indicator().unit()));
+        Span span = cell("ytd", r, periodText(r.yearToDate(), r.indicator().unit())
+                + (r.yearToDate().entered() ? getTranslation("figures.latest-entered") : ""));
         return span;
     }
 
@@ -206,7 +236,8 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
     private String monthText(Row r, int m) {
         return r.months().stream().filter(c -> c.month() == m).findFirst()
                 .map(c -> c.withheld() ? getTranslation("figures.withheld") : c.value() == null ? ""
-                        : FigureText.value(c.value(), r.indicator().unit()))
+                        : FigureText.value(c.value(), r.indicator().unit())
+                        + (c.entered() ? getTranslation("figures.entered-mark") : ""))
                 .orElse("");
     }
 
@@ -342,6 +373,8 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
         Indicator i = indicator.getValue();
         entryMessage.setText("");
         entryMessage.getStyle().remove("color");
+        value.setInvalid(false);
+        editOwn.setEnabled(i != null && i.own());
         if (i == null) {
             return;
         }
@@ -385,9 +418,15 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
         } else {
             entry = new BureauFigures.Entry(i.code(), m, value.getValue(), unit.getValue(), false);
         }
+        value.setInvalid(false);
         try {
             figures.enter(actor, currentYear(), List.of(entry), "entry", clientIp());
         } catch (ApiProblem refused) {
+            // a value out of bounds (250 %) or over a computed rate: said at the value field too
+            refused.fieldErrors().stream().filter(f -> f.field().endsWith(".value")).findFirst().ifPresent(f -> {
+                value.setErrorMessage(ApiProblem.message(f, getLocale()));
+                value.setInvalid(true);
+            });
             fail(refusal(refused));
             return;
         }
@@ -395,6 +434,18 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
         withheld.setValue(false);
         refresh();
         succeed(getTranslation(clear ? "figures.cleared" : "figures.saved", name(i), currentYear(), m));
+    }
+
+    /** Opens the dialog of a new ({@code existing} null) or an own indicator; the grid shows it after. */
+    private void openOwn(Indicator existing) {
+        new OwnIndicatorDialog(ownIndicators, actor, existing, clientIp(), saved -> {
+            refresh();
+            if (mayEnter) {
+                indicator.setValue(saved == null ? null : find(saved.code()).orElse(null));
+            }
+            succeed(getTranslation(saved == null ? "own.deleted" : "own.saved",
+                    saved == null ? name(existing) : name(saved)));
+        }).open();
     }
 
     private void saveTarget() {
