@@ -342,6 +342,8 @@ public class RegionalComparison {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        // quarter, half-year and year totals of the bureaus that have them (PeriodTotals' rule)
+        PeriodTotals.overlay(c, indicator, ranges, out);
         return out;
     }
 }
