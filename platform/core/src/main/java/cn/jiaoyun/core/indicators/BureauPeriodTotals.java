@@ -164,7 +164,8 @@ public class BureauPeriodTotals {
         if (e.unit() != null && !e.unit().isBlank() && !e.unit().equals(i.unit())) {
             var converted = Units.convert(value, e.unit(), i.unit());
             if (converted.isEmpty()) {
-                errors.add(new ApiProblem.FieldError(at + ".unit", "figures.unit-mismatch", e.unit(), i.nameZh(), i.unit()));
+                errors.add(new ApiProblem.FieldError(at + ".unit", "figures.unit-mismatch", e.unit(), i.nameZh(),
+                        i.unit()));
                 return null;
             }
             value = converted.get();
@@ -180,7 +181,8 @@ public class BureauPeriodTotals {
             if (before == null) {
                 return 0;
             }
-            BureauFigures.update(c, "delete from indicator_period_total where indicator_code = ? and year = ? and period = ?",
+            BureauFigures.update(c,
+                    "delete from indicator_period_total where indicator_code = ? and year = ? and period = ?",
                     code, year, period);
         } else {
             BureauFigures.update(c, """
@@ -192,10 +194,11 @@ public class BureauPeriodTotals {
                         source = excluded.source, updated_by = excluded.updated_by, updated_at = now()""",
                     tenant, code, year, period, e.value(), e.numerator(), e.denominator(), actor.auditName());
         }
+        String after = e.value() == null ? "removed"
+                : describe(new PeriodTotals.Total(code, year, period, e.value(), e.numerator(), e.denominator()),
+                        e.indicator());
         audit.record(tenant, actor.auditName(), AuditAction.PERIOD_TOTAL_SET, "indicator:" + code,
-                year + " " + period + " total: " + describe(before, e.indicator()) + " → "
-                        + (e.value() == null ? "removed" : describe(new PeriodTotals.Total(year, period, e.value(),
-                        e.numerator(), e.denominator()), e.indicator())), clientIp);
+                year + " " + period + " total: " + describe(before, e.indicator()) + " → " + after, clientIp);
         return 1;
     }
 
@@ -217,7 +220,7 @@ public class BureauPeriodTotals {
             ps.setInt(2, year);
             ps.setString(3, period);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new PeriodTotals.Total(year, period, rs.getBigDecimal(1), rs.getBigDecimal(2),
+                return rs.next() ? new PeriodTotals.Total(code, year, period, rs.getBigDecimal(1), rs.getBigDecimal(2),
                         rs.getBigDecimal(3)) : null;
             }
         } catch (SQLException e) {

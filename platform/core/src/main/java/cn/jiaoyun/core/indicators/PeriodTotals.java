@@ -99,7 +99,7 @@ public final class PeriodTotals {
 
     /** A bureau's total of one indicator for one period, in the indicator's unit; ratio parts when known. */
     @Serdeable
-    public record Total(int year, String period, BigDecimal value, @Nullable BigDecimal numerator,
+    public record Total(String indicatorCode, int year, String period, BigDecimal value, @Nullable BigDecimal numerator,
                         @Nullable BigDecimal denominator) {
 
         public Span span() {
@@ -191,7 +191,7 @@ public final class PeriodTotals {
                 return null;
             }
             return inside.stream().filter(t -> t.through().equals(through))
-                    .min((a, b) -> Integer.compare(a.span().last() - a.span().first(), b.span().last() - b.span().first()))
+                    .min(Comparator.comparingInt(t -> t.span().last() - t.span().first()))
                     .map(t -> new Served(new Figures.Period(t.value().stripTrailingZeros(), length, length, true),
                             List.of(t.period())))
                     .orElse(null);
@@ -299,8 +299,8 @@ public final class PeriodTotals {
     static Map<String, List<Total>> read(Connection c, int fromYear, int toYear) {
         Map<String, List<Total>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select indicator_code, year, period, value, numerator, denominator from indicator_period_total
-                where year between ? and ?""")) {
+                select indicator_code, year, period, value, numerator, denominator, indicator_code
+                from indicator_period_total where year between ? and ?""")) {
             ps.setInt(1, fromYear);
             ps.setInt(2, toYear);
             try (ResultSet rs = ps.executeQuery()) {
@@ -315,7 +315,8 @@ public final class PeriodTotals {
     }
 
     private static Total total(ResultSet rs) throws SQLException {
-        return new Total(rs.getInt(2), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6));
+        return new Total(rs.getString(7), rs.getInt(2), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                rs.getBigDecimal(6));
     }
 
     /**
@@ -348,8 +349,8 @@ public final class PeriodTotals {
         });
         Map<String, List<Total>> byBureau = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select tenant_id, year, period, value, numerator, denominator from indicator_period_total
-                where indicator_code = ? and year = any (?)""")) {
+                select tenant_id, year, period, value, numerator, denominator, indicator_code
+                from indicator_period_total where indicator_code = ? and year = any (?)""")) {
             ps.setString(1, indicator.code());
             ps.setArray(2, c.createArrayOf("integer", years.toArray()));
             try (ResultSet rs = ps.executeQuery()) {

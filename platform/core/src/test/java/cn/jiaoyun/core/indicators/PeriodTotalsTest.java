@@ -21,13 +21,13 @@ class PeriodTotalsTest {
     private static final YearMonth DEC = YearMonth.of(2023, 12);
 
     private static PeriodTotals.Total total(String period, String value) {
-        return new PeriodTotals.Total(2023, period, new BigDecimal(value), null, null);
+        return new PeriodTotals.Total("x", 2023, period, new BigDecimal(value), null, null);
     }
 
     private static PeriodTotals.Total ratio(String period, String numerator, String denominator) {
         BigDecimal n = new BigDecimal(numerator);
         BigDecimal d = new BigDecimal(denominator);
-        return new PeriodTotals.Total(2023, period, PeriodTotals.rate(n, d, "%"), n, d);
+        return new PeriodTotals.Total("x", 2023, period, PeriodTotals.rate(n, d, "%"), n, d);
     }
 
     private static List<Figures.Month> months(int first, String... values) {
@@ -102,7 +102,8 @@ class PeriodTotalsTest {
         assertThat(both.sources()).as("quarters are finer than the half-year").containsExactly("Q1", "Q2");
         PeriodTotals.Served mixed = PeriodTotals.serve("SUM", "万元", JAN, DEC, months(1, "30", "30", "40"),
                 List.of(total("H1", "350"), total("H2", "700"), q2));
-        assertThat(mixed.sources()).as("months before quarters before halves").containsExactly("1", "2", "3", "Q2", "H2");
+        assertThat(mixed.sources()).as("months before quarters before halves")
+                .containsExactly("1", "2", "3", "Q2", "H2");
         assertThat(mixed.period().value()).isEqualByComparingTo("1000");
     }
 
@@ -122,7 +123,8 @@ class PeriodTotalsTest {
         assertThat(shown.get(1).months()).as("the year's months are not all known").isNull();
         assertThat(shown.get(1).disagrees()).isFalse();
 
-        assertThat(PeriodTotals.shown("SUM", "万元", 2023, all, List.of(total("H1", "48000"))).get(0).disagrees()).isFalse();
+        assertThat(PeriodTotals.shown("SUM", "万元", 2023, all, List.of(total("H1", "48000"))).get(0).disagrees())
+                .isFalse();
         assertThat(PeriodTotals.disagree(new BigDecimal("58.1333"), new BigDecimal("58.13")))
                 .as("a total written with two decimals agrees with months that round to it").isFalse();
         assertThat(PeriodTotals.disagree(new BigDecimal("614970"), new BigDecimal("615000"))).isTrue();

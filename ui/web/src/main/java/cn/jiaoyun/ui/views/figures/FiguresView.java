@@ -5,6 +5,7 @@ import cn.jiaoyun.core.bureau.BureauService;
 import cn.jiaoyun.core.identity.Role;
 import cn.jiaoyun.core.indicators.BureauFigures;
 import cn.jiaoyun.core.indicators.BureauFigures.Row;
+import cn.jiaoyun.core.indicators.BureauPeriodTotals;
 import cn.jiaoyun.core.indicators.Indicator;
 import cn.jiaoyun.core.indicators.RegionalComparison;
 import cn.jiaoyun.core.web.Actor;
@@ -94,8 +95,10 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
     private final Div importResult = new Div();
     private final UnorderedList importErrors = new UnorderedList();
     private List<Row> rows = List.of();
+    private PeriodTotalsForm periodTotals;
 
-    public FiguresView(BureauFigures figures, RegionalComparison comparison, BureauService bureaus) {
+    public FiguresView(BureauFigures figures, RegionalComparison comparison, BureauService bureaus,
+                       BureauPeriodTotals totals) {
         this.figures = figures;
         this.comparison = comparison;
         this.actor = UiSession.require();
@@ -140,6 +143,8 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
         add(bar, standing, grid);
         if (mayEnter) {
             add(entryForm());
+            periodTotals = new PeriodTotalsForm(totals, actor, this::currentYear, this::refresh);
+            add(periodTotals);
         }
         if (maySetTargets) {
             add(importForm());
@@ -170,6 +175,8 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("figures.yoy")).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         grid.addComponentColumn(r -> cell("completion", r, FigureText.percent(r.completion())))
                 .setHeader(getTranslation("figures.completion")).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        grid.addComponentColumn(r -> PeriodTotalsForm.cell(this, r)).setHeader(getTranslation("periods.column"))
+                .setAutoWidth(true);
         grid.addItemClickListener(e -> choose(e.getItem().indicator()));
     }
 
@@ -186,7 +193,8 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component yearToDateCell(Row r) {
-        Span span = cell("ytd", r, periodText(r.yearToDate(), r.indicator().unit()));
+        Span span = cell("ytd", r, periodText(r.yearToDate(), r.indicator().unit())
+                + PeriodTotalsForm.servedBy(this, r));
         return span;
     }
 
@@ -322,6 +330,7 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
             if (month.getValue() == null || !month.getValue().equals(m)) {
                 month.setValue(m);
             }
+            periodTotals.show(rows);
         }
         showStanding(indicator.getValue() != null ? indicator.getValue() : find(RANKED).orElse(null));
     }
