@@ -41,9 +41,11 @@ class PeriodTotalsUiTest extends BrowserTest {
         browser.open("/figures");
         fields.type("#figures-year", "2015");
         fields.select("#figures-month", "6月");
+        fields.visible("#ytd-" + ID);
         browser.waitForText("#ytd-" + ID, "—");
 
         // nothing chosen: the fields say so themselves
+        fields.click("#period-open");
         fields.click("#period-save");
         assertThat(browser.find("#period-indicator").getDomAttribute("invalid")).isNotNull();
         assertThat(browser.find("#period-span").getDomAttribute("invalid")).isNotNull();
@@ -61,8 +63,11 @@ class PeriodTotalsUiTest extends BrowserTest {
         assertThat(browser.find("#period-value").getDomAttribute("invalid")).isNull();
         fields.select("#period-unit", "亿元");
         fields.click("#period-save");
-        browser.waitForText("#period-message", "已保存");
-        assertThat(fields.text("#period-message")).contains("交通有效投资", "2015", "上半年");
+        browser.waitForText("#entry-message", "已保存");
+        assertThat(fields.text("#entry-message")).contains("交通有效投资", "2015", "上半年");
+        assertThat(browser.script("const d = document.querySelector('#period-totals'); return d != null && d.opened;"))
+                .as("the dialog closed").isEqualTo(false);
+        fields.visible("#ytd-" + ID);
         browser.waitForText("#ytd-" + ID, "6.15亿元");
         assertThat(fields.text("#ytd-" + ID)).as("1-6月 served by the half-year total").isEqualTo("6.15亿元（含上半年合计）");
         assertThat(fields.text("#periods-" + ID)).isEqualTo("上半年 6.15亿元");
@@ -73,6 +78,7 @@ class PeriodTotalsUiTest extends BrowserTest {
 
         // May alone is not served by it
         fields.select("#figures-month", "5月");
+        fields.visible("#ytd-" + ID);
         browser.waitForText("#ytd-" + ID, "—");
 
         // the months arrive and add up to 6 亿元: they count, and the page says the two disagree
@@ -80,6 +86,7 @@ class PeriodTotalsUiTest extends BrowserTest {
             values.record("liuyang", "invest.effective", YearMonth.of(2015, m), new BigDecimal("10000"), "test");
         }
         fields.select("#figures-month", "6月");
+        fields.visible("#ytd-" + ID);
         browser.waitForText("#ytd-" + ID, "6亿元");
         assertThat(fields.text("#ytd-" + ID)).isEqualTo("6亿元");
         assertThat(fields.text("#periods-" + ID)).contains("上半年 6.15亿元", "不一致", "6亿元");

@@ -143,8 +143,13 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
         add(bar, standing, grid);
         if (mayEnter) {
             add(entryForm());
-            periodTotals = new PeriodTotalsForm(totals, actor, this::currentYear, this::refresh);
-            add(periodTotals);
+            periodTotals = new PeriodTotalsForm(totals, actor, this::currentYear, text -> {
+                refresh();
+                succeed(text);
+            });
+            Button openTotals = new Button(getTranslation("periods.open"), e -> periodTotals.open());
+            openTotals.setId("period-open");
+            bar.add(openTotals);
         }
         if (maySetTargets) {
             add(importForm());

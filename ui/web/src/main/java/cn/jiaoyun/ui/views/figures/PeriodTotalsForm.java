@@ -9,11 +9,12 @@ import cn.jiaoyun.core.web.ApiProblem;
 import cn.jiaoyun.ui.component.FigureText;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -27,22 +28,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 /**
- * Entry of a quarter, half-year or year total (一季度…四季度, 上半年, 下半年, 全年) on the figures page,
+ * The dialog for a quarter, half-year or year total (一季度…四季度, 上半年, 下半年, 全年) on the figures page,
  * for a summary that states such a total where the months are unknown: a value in any scale of the
  * unit, or for a rate numerator and denominator (or the rate typed). Every field says at the field
  * what is missing or wrong, including what the server refuses. The grid's column of totals and the
  * note on the year to date come from here too.
  */
-class PeriodTotalsForm extends VerticalLayout {
+class PeriodTotalsForm extends Dialog {
 
     private final BureauPeriodTotals totals;
     private final Actor actor;
     private final IntSupplier year;
-    private final Runnable refresh;
+    private final Consumer<String> saved;
 
     private final ComboBox<Indicator> indicator = new ComboBox<>();
     private final Select<PeriodTotals.Span> period = new Select<>();
@@ -53,13 +55,14 @@ class PeriodTotalsForm extends VerticalLayout {
     private final Div message = new Div();
     private List<Row> rows = List.of();
 
-    PeriodTotalsForm(BureauPeriodTotals totals, Actor actor, IntSupplier year, Runnable refresh) {
+    PeriodTotalsForm(BureauPeriodTotals totals, Actor actor, IntSupplier year, Consumer<String> saved) {
         this.totals = totals;
         this.actor = actor;
         this.year = year;
-        this.refresh = refresh;
-        setPadding(false);
+        this.saved = saved;
         setId("period-totals");
+        setHeaderTitle(getTranslation("periods.title"));
+        setWidth("min(64em, 95vw)");
 
         indicator.setLabel(getTranslation("figures.indicator"));
         indicator.setId("period-indicator");
@@ -104,13 +107,17 @@ class PeriodTotalsForm extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button remove = new Button(getTranslation("periods.remove"), e -> save(true));
         remove.setId("period-remove");
-        HorizontalLayout line = new HorizontalLayout(indicator, period, value, unit, numerator, denominator, save,
-                remove);
+        HorizontalLayout line = new HorizontalLayout(indicator, period, value, unit, numerator, denominator);
         line.setAlignItems(FlexComponent.Alignment.BASELINE);
         line.setWrap(true);
         message.setId("period-message");
         message.getElement().setAttribute("role", "status");
-        add(new H3(getTranslation("periods.title")), new Span(getTranslation("periods.hint")), line, message);
+        Button close = new Button(getTranslation("periods.close"), e -> close());
+        close.setId("period-close");
+        VerticalLayout content = new VerticalLayout(new Span(getTranslation("periods.hint")), line, message);
+        content.setPadding(false);
+        add(content);
+        getFooter().add(remove, close, save);
         chosen();
     }
 
@@ -148,7 +155,7 @@ class PeriodTotalsForm extends VerticalLayout {
         value.clear();
         numerator.clear();
         denominator.clear();
-        List.of(value, numerator, denominator, unit).forEach(f -> ((HasValidation) f).setInvalid(false));
+        List.<HasValidation>of(value, numerator, denominator, unit).forEach(f -> f.setInvalid(false));
         if (i == null || s == null) {
             return;
         }
@@ -201,16 +208,15 @@ class PeriodTotalsForm extends VerticalLayout {
             showRefusal(refused);
             return;
         }
-        refresh.run();
-        message.getStyle().set("color", "var(--lumo-success-text-color)");
-        message.setText(getTranslation(remove ? "periods.removed" : "periods.saved", name(i), year.getAsInt(),
+        close();
+        saved.accept(getTranslation(remove ? "periods.removed" : "periods.saved", name(i), year.getAsInt(),
                 s.label(getLocale())));
     }
 
     /** Each refused field's message on the field itself; anything else under the form. */
     private void showRefusal(ApiProblem refused) {
         Locale locale = getLocale();
-        Map<String, HasValidation> fields = Map.of("code", indicator, "period", period, "value", value, "unit", unit,
+        Map<String, HasValidation> fields = Map.<String, HasValidation>of("code", indicator, "period", period, "value", value, "unit", unit,
                 "numerator", numerator, "denominator", denominator);
         List<String> elsewhere = new ArrayList<>();
         for (ApiProblem.FieldError f : refused.fieldErrors()) {
@@ -247,7 +253,7 @@ class PeriodTotalsForm extends VerticalLayout {
 
     /** The grid's cell of a row's totals: {@code 上半年 6.15亿元}, a disagreement with the months' figure marked. */
     static Component cell(Component owner, Row r) {
-        Locale locale = owner.getLocale();
+        Locale locale = locale();
         Span cell = new Span();
         cell.setId("periods-" + FiguresView.domId(r.indicator().code()));
         List<String> parts = new ArrayList<>();
@@ -275,9 +281,14 @@ class PeriodTotalsForm extends VerticalLayout {
     static String servedBy(Component owner, Row r) {
         String labels = r.yearToDateSources().stream()
                 .filter(s -> PeriodTotals.Span.parse(s).isPresent())
-                .map(s -> PeriodTotals.Span.valueOf(s).label(owner.getLocale()))
+                .map(s -> PeriodTotals.Span.valueOf(s).label(locale()))
                 .collect(Collectors.joining("、"));
         return labels.isEmpty() ? "" : owner.getTranslation("periods.served-by", labels);
+    }
+
+    /** The page's language, for texts made outside the form (the grid's cells). */
+    private static Locale locale() {
+        return UI.getCurrent() == null ? Locale.SIMPLIFIED_CHINESE : UI.getCurrent().getLocale();
     }
 
     private static String clientIp() {
