@@ -57,11 +57,16 @@ public class BureauFigures {
                        boolean entered) {
     }
 
-    /** One indicator's line of the year, through a month. */
+    /**
+     * One indicator's line of the year, through a month. {@code periods}: the year's quarter,
+     * half-year and year totals beside the months' figure of the same months (flagged when they
+     * disagree); {@code yearToDateSources}: the pieces that serve the year to date when a total
+     * takes part ({@link PeriodTotals}), empty when the months alone do.
+     */
     @Serdeable
     public record Row(Indicator indicator, List<Cell> months, @Nullable BigDecimal target, Figures.Period yearToDate,
                       Figures.Period lastYear, @Nullable BigDecimal yearOnYear, @Nullable BigDecimal completion,
-                      boolean moduleOwned) {
+                      boolean moduleOwned, List<PeriodTotals.Shown> periods, List<String> yearToDateSources) {
     }
 
     /** The year's figures through {@code through} (1–12). */
@@ -92,13 +97,17 @@ public class BureauFigures {
             Map<String, List<Figures.Month>> values = months(c, YearMonth.of(year - 1, 1), YearMonth.of(year, 12));
             Map<String, BigDecimal> targets = Rows.keyed(c, "select indicator_code, value from indicator_target where year = ?", year);
             Map<String, Map<Integer, String>> sources = sources(c, year);
+            Map<String, List<PeriodTotals.Total>> totals = PeriodTotals.read(c, year - 1, year);
             YearMonth from = YearMonth.of(year, 1);
             YearMonth to = YearMonth.of(year, through);
             List<Row> rows = new ArrayList<>();
             for (Indicator i : indicators) {
                 List<Figures.Month> own = values.getOrDefault(i.code(), List.of());
-                Figures.Period ytd = Figures.over(i.aggregation(), i.unit(), from, to, own);
-                Figures.Period before = Figures.over(i.aggregation(), i.unit(), from.minusYears(1), to.minusYears(1), own);
+                List<PeriodTotals.Total> ownTotals = totals.getOrDefault(i.code(), List.of());
+                PeriodTotals.Served served = PeriodTotals.serve(i.aggregation(), i.unit(), from, to, own, ownTotals);
+                Figures.Period ytd = served.period();
+                Figures.Period before = PeriodTotals.serve(i.aggregation(), i.unit(), from.minusYears(1), to.minusYears(1),
+                        own, ownTotals).period();
                 List<Cell> cells = new ArrayList<>();
                 for (Figures.Month m : own) {
                     if (m.month().getYear() == year) {
@@ -109,7 +118,8 @@ public class BureauFigures {
                 }
                 BigDecimal target = targets.get(i.code());
                 rows.add(new Row(i, cells, target, ytd, before, Figures.yearOnYear(i.unit(), ytd, before),
-                        Figures.completion(ytd.value(), target), i.moduleId() != null));
+                        Figures.completion(ytd.value(), target), i.moduleId() != null,
+                        PeriodTotals.shown(i.aggregation(), i.unit(), year, own, ownTotals), served.sources()));
             }
             return new Sheet(year, through, rows);
         });

@@ -86,18 +86,27 @@ public class IndicatorCatalog {
         return Optional.ofNullable(byCode(tenant).get(code));
     }
 
-    /** The bureau's figure for January to {@code through} of that year, or null when no month has a value. */
+    /**
+     * The bureau's figure for January to {@code through} of that year, or null when no month has a
+     * value; with the quarter, half-year and year totals as {@link PeriodTotals} lets them serve.
+     */
     @Nullable
     public BigDecimal yearToDate(String tenant, Indicator indicator, YearMonth through) {
         Date from = Date.valueOf(through.withMonth(1).atDay(1));
         Date to = Date.valueOf(through.atDay(1));
-        if ("RATIO".equals(indicator.aggregation())) {
-            // summed parts when every month has them, else the latest rate (a typed one): see Figures
-            return tx.withConnection(tenant, true, c -> Figures.over(indicator.aggregation(), indicator.unit(),
-                    through.withMonth(1), through, BureauFigures.months(c, through.withMonth(1), through)
-                            .getOrDefault(indicator.code(), List.of())).value());
-        }
         return tx.withConnection(tenant, true, c -> {
+            // a quarter, half-year or year total takes part: PeriodTotals decides what serves the period
+            PeriodTotals.Served served = PeriodTotals.yearToDate(c, indicator, through);
+            if (served != null) {
+                BigDecimal v = served.period().value();
+                return v == null ? null : v.round(MathContext.DECIMAL64).stripTrailingZeros();
+            }
+            if ("RATIO".equals(indicator.aggregation())) {
+                // summed parts when every month has them, else the latest rate (a typed one): see Figures
+                return Figures.over(indicator.aggregation(), indicator.unit(), through.withMonth(1), through,
+                        BureauFigures.months(c, through.withMonth(1), through)
+                                .getOrDefault(indicator.code(), List.of())).value();
+            }
             String sql = switch (indicator.aggregation()) {
                 case "SUM" -> "select sum(value) from indicator_value where indicator_code = ? and month between ? and ?";
                 case "AVERAGE" -> "select avg(value) from indicator_value where indicator_code = ? and month between ? and ?";

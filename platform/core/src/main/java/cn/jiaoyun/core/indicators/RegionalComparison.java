@@ -31,7 +31,9 @@ import java.util.Map;
  * <p>Only complete periods are ranked (every month known, see {@link Figures}); a bureau with a
  * month missing is listed after the ranked ones with what it has. Ties share a rank (1, 2, 2, 4).
  * The change of rank compares with the period before: the month, quarter or year before, or
- * January to the month before. A quarter is the one that holds the month asked for.
+ * January to the month before. A quarter is the one that holds the month asked for. Quarter,
+ * half-year and year totals of bureaus that have no months serve their periods as
+ * {@link PeriodTotals} says (a Q1 total the first quarter, an H1 total January to June, a year total the year).
  */
 @Singleton
 public class RegionalComparison {
@@ -345,6 +347,8 @@ public class RegionalComparison {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        // quarter, half-year and year totals of the bureaus that have them (PeriodTotals' rule)
+        PeriodTotals.overlay(c, indicator, ranges, out);
         return out;
     }
 }

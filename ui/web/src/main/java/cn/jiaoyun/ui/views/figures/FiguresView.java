@@ -6,6 +6,7 @@ import cn.jiaoyun.core.identity.Role;
 import cn.jiaoyun.core.indicators.BureauFigures;
 import cn.jiaoyun.core.indicators.BureauFigures.Row;
 import cn.jiaoyun.core.indicators.BureauIndicators;
+import cn.jiaoyun.core.indicators.BureauPeriodTotals;
 import cn.jiaoyun.core.indicators.Indicator;
 import cn.jiaoyun.core.indicators.RegionalComparison;
 import cn.jiaoyun.core.web.Actor;
@@ -97,9 +98,10 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
     private final Div importResult = new Div();
     private final UnorderedList importErrors = new UnorderedList();
     private List<Row> rows = List.of();
+    private PeriodTotalsForm periodTotals;
 
     public FiguresView(BureauFigures figures, RegionalComparison comparison, BureauService bureaus,
-                       BureauIndicators ownIndicators) {
+                       BureauIndicators ownIndicators, BureauPeriodTotals totals) {
         this.figures = figures;
         this.ownIndicators = ownIndicators;
         this.comparison = comparison;
@@ -159,6 +161,13 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
         add(bar, standing, grid);
         if (mayEnter) {
             add(entryForm());
+            periodTotals = new PeriodTotalsForm(totals, actor, this::currentYear, text -> {
+                refresh();
+                succeed(text);
+            });
+            Button openTotals = new Button(getTranslation("periods.open"), e -> periodTotals.open());
+            openTotals.setId("period-open");
+            bar.add(openTotals);
         }
         if (maySetTargets) {
             add(importForm());
@@ -189,6 +198,8 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("figures.yoy")).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         grid.addComponentColumn(r -> cell("completion", r, FigureText.percent(r.completion())))
                 .setHeader(getTranslation("figures.completion")).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        grid.addComponentColumn(r -> PeriodTotalsForm.cell(this, r)).setHeader(getTranslation("periods.column"))
+                .setAutoWidth(true);
         grid.addItemClickListener(e -> choose(e.getItem().indicator()));
     }
 
@@ -216,7 +227,8 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
 
     private Component yearToDateCell(Row r) {
         Span span = cell("ytd", r, periodText(r.yearToDate(), r.indicator().unit())
-                + (r.yearToDate().entered() ? getTranslation("figures.latest-entered") : ""));
+                + (r.yearToDate().entered() ? getTranslation("figures.latest-entered") : "")
+                + PeriodTotalsForm.servedBy(this, r));
         return span;
     }
 
@@ -353,6 +365,7 @@ public class FiguresView extends VerticalLayout implements HasDynamicTitle {
             if (month.getValue() == null || !month.getValue().equals(m)) {
                 month.setValue(m);
             }
+            periodTotals.show(rows);
         }
         showStanding(indicator.getValue() != null ? indicator.getValue() : find(RANKED).orElse(null));
     }
