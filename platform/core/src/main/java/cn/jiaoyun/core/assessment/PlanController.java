@@ -24,7 +24,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,34 +54,13 @@ public class PlanController {
     public Object importPlan(Actor actor, @Nullable @Part("file") CompletedFileUpload file,
                              @Nullable @Part("year") String year, @Nullable @Part("commit") String commit,
                              @Nullable @Part("encoding") String encoding, HttpRequest<?> request) {
-        if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
-            throw ApiProblem.badField("file", "import.file.missing");
-        }
-        Integer wantedYear = null;
-        if (year != null && !year.isBlank()) {
-            try {
-                wantedYear = Integer.valueOf(year.strip());
-            } catch (NumberFormatException e) {
-                throw ApiProblem.badField("year", "import.year.invalid");
-            }
-            if (wantedYear < 2000 || wantedYear > 2100) {
-                throw ApiProblem.badField("year", "import.year.invalid");
-            }
-        }
-        byte[] content;
-        try {
-            content = file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DocumentUpload upload = DocumentUpload.of(file, year, commit, encoding);
         var locale = Messages.localeOf(request);
-        if ("true".equalsIgnoreCase(commit == null ? "" : commit.strip())) {
-            boolean legacyConfirmed = encoding != null && (encoding.strip().equalsIgnoreCase("GB18030")
-                    || encoding.strip().equalsIgnoreCase("GBK"));
-            return imports.commit(actor, file.getFilename(), content, wantedYear, locale,
-                    ActorArgumentBinder.clientIp(request), legacyConfirmed);
+        if (upload.commit()) {
+            return imports.commit(actor, upload.fileName(), upload.content(), upload.year(), locale,
+                    ActorArgumentBinder.clientIp(request), upload.legacyEncodingConfirmed());
         }
-        return imports.preview(actor, file.getFilename(), content, wantedYear, locale);
+        return imports.preview(actor, upload.fileName(), upload.content(), upload.year(), locale);
     }
 
     @Get("/plans/{id}")

@@ -29,8 +29,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -67,35 +65,14 @@ public class WorkListController {
                               @Nullable @Part("createMissing") String createMissing,
                               @Nullable @Part("create") String create,
                               @Nullable @Part("aliases") String aliases, HttpRequest<?> request) {
-        if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
-            throw ApiProblem.badField("file", "import.file.missing");
-        }
-        Integer wantedYear = null;
-        if (year != null && !year.isBlank()) {
-            try {
-                wantedYear = Integer.valueOf(year.strip());
-            } catch (NumberFormatException e) {
-                throw ApiProblem.badField("year", "import.year.invalid");
-            }
-            if (wantedYear < 2000 || wantedYear > 2100) {
-                throw ApiProblem.badField("year", "import.year.invalid");
-            }
-        }
+        DocumentUpload upload = DocumentUpload.of(file, year, commit, encoding);
         ImportChoices choices = ImportChoices.parse(json, createMissing, create, aliases);
-        byte[] content;
-        try {
-            content = file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         var locale = Messages.localeOf(request);
-        if ("true".equalsIgnoreCase(commit == null ? "" : commit.strip())) {
-            boolean legacyConfirmed = encoding != null && (encoding.strip().equalsIgnoreCase("GB18030")
-                    || encoding.strip().equalsIgnoreCase("GBK"));
-            return imports.commit(actor, file.getFilename(), content, wantedYear, locale,
-                    ActorArgumentBinder.clientIp(request), legacyConfirmed, choices);
+        if (upload.commit()) {
+            return imports.commit(actor, upload.fileName(), upload.content(), upload.year(), locale,
+                    ActorArgumentBinder.clientIp(request), upload.legacyEncodingConfirmed(), choices);
         }
-        return imports.preview(actor, file.getFilename(), content, wantedYear, locale, choices);
+        return imports.preview(actor, upload.fileName(), upload.content(), upload.year(), locale, choices);
     }
 
     /** The bureau's lists of a year (this year when not given). */

@@ -16,5 +16,5 @@ public record Department(
         String name,
         @Nullable String shortName,
         int sortOrder,
-        boolean active) {
+        boolean active) implements OrganisationEntry {
 }

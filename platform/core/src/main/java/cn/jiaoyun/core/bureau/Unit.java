@@ -16,5 +16,5 @@ public record Unit(
         String name,
         @Nullable String shortName,
         int sortOrder,
-        boolean active) {
+        boolean active) implements OrganisationEntry {
 }

@@ -76,18 +76,8 @@ public class BureauIndicators {
 
     /** The bureau's own indicators, in the order it added them. */
     static List<Indicator> own(TenantTransactions tx, String tenant) {
-        return tx.withConnection(tenant, true, c -> {
-            List<Indicator> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from bureau_indicator order by id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return out;
-        });
+        return tx.withConnection(tenant, true,
+                c -> Rows.list(c, "select " + COLUMNS + " from bureau_indicator order by id", BureauIndicators::row));
     }
 
     /** Adds an indicator to the caller's bureau's catalog; answers it with its code. */

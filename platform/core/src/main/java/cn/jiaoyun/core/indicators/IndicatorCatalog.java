@@ -36,18 +36,8 @@ public class IndicatorCatalog {
     public List<Indicator> all() {
         // the catalog is platform data, readable inside any bureau's transaction too
         String bureau = TenantTransactions.currentBureau();
-        return tx.withConnection(bureau == null ? "" : bureau, true, c -> {
-            List<Indicator> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from indicator order by code");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return out;
-        });
+        return tx.withConnection(bureau == null ? "" : bureau, true,
+                c -> Rows.list(c, "select " + COLUMNS + " from indicator order by code", IndicatorCatalog::row));
     }
 
     public Optional<Indicator> find(String code) {

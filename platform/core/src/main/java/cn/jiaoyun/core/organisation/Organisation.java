@@ -3,6 +3,7 @@ package cn.jiaoyun.core.organisation;
 import cn.jiaoyun.core.audit.AuditAction;
 import cn.jiaoyun.core.audit.AuditLog;
 import cn.jiaoyun.core.bureau.Department;
+import cn.jiaoyun.core.bureau.OrganisationEntry;
 import cn.jiaoyun.core.bureau.DepartmentRepository;
 import cn.jiaoyun.core.bureau.Unit;
 import cn.jiaoyun.core.bureau.UnitRepository;
@@ -207,50 +208,52 @@ public class Organisation {
 
     // ---- the work, the same for units and departments ----
 
-    private <T> T create(Part<T> part, String tenant, String actor, PartInput in, String nameField,
+    private <T extends OrganisationEntry> T create(Part<T> part, String tenant, String actor, PartInput in,
+                                                   String nameField,
                          @Nullable String source, @Nullable String clientIp) {
         lock(tenant);
         Valid v = validate(in, true, nameField);
         List<T> all = part.all(tenant);
-        requireUniqueName(part, all, v.name(), null, nameField);
-        Set<String> codes = all.stream().map(part::code).collect(Collectors.toSet());
+        requireUniqueName(all, v.name(), null, nameField);
+        Set<String> codes = all.stream().map(OrganisationEntry::code).collect(Collectors.toSet());
         String code;
         int n = all.size() + 1;
         do {
             code = part.codePrefix() + n++;
         } while (codes.contains(code));
-        int sortOrder = all.stream().mapToInt(part::sortOrder).max().orElse(0) + 1;
+        int sortOrder = all.stream().mapToInt(OrganisationEntry::sortOrder).max().orElse(0) + 1;
         T saved = part.save(part.build(tenant, null, code, v.name(), v.shortName(), sortOrder, true));
-        audit.record(tenant, actor, part.created(), part.entity() + ":" + part.id(saved),
-                describe(saved, part) + (source == null ? "" : ", source=" + source), clientIp);
+        audit.record(tenant, actor, part.created(), part.entity() + ":" + saved.id(),
+                describe(saved) + (source == null ? "" : ", source=" + source), clientIp);
         return saved;
     }
 
-    private <T> T update(Part<T> part, Actor actor, long id, PartInput in, @Nullable String clientIp) {
+    private <T extends OrganisationEntry> T update(Part<T> part, Actor actor, long id, PartInput in,
+                                                   @Nullable String clientIp) {
         String tenant = actor.bureau();
         lock(tenant);
         T old = part.find(tenant, id).orElseThrow(() -> ApiProblem.notFound(part.entity(), id));
         Valid v = validate(in, false, "name");
         List<T> all = part.all(tenant);
-        String name = v.name() == null ? part.name(old) : v.name();
+        String name = v.name() == null ? old.name() : v.name();
         if (v.name() != null) {
-            requireUniqueName(part, all, name, id, "name");
+            requireUniqueName(all, name, id, "name");
         }
-        String shortName = in.shortName() == null ? part.shortName(old) : v.shortName();
-        boolean active = in.active() == null ? part.active(old) : in.active();
+        String shortName = in.shortName() == null ? old.shortName() : v.shortName();
+        boolean active = in.active() == null ? old.active() : in.active();
         if (in.sortOrder() != null && (in.sortOrder() < 1 || in.sortOrder() > all.size())) {
             throw ApiProblem.badField("sortOrder", "org.sort-order.range", all.size());
         }
-        T changed = part.build(tenant, id, part.code(old), name, shortName, part.sortOrder(old), active);
+        T changed = part.build(tenant, id, old.code(), name, shortName, old.sortOrder(), active);
         List<String> changes = new ArrayList<>();
-        diff(changes, "name", part.name(old), name);
-        diff(changes, "shortName", part.shortName(old), shortName);
-        diff(changes, "active", part.active(old), active);
+        diff(changes, "name", old.name(), name);
+        diff(changes, "shortName", old.shortName(), shortName);
+        diff(changes, "active", old.active(), active);
         if (!changes.isEmpty()) {
             part.update(changed);
         }
         if (in.sortOrder() != null) {
-            List<Long> ids = new ArrayList<>(sorted(part, all).stream().map(part::id).toList());
+            List<Long> ids = new ArrayList<>(sorted(all).stream().map(OrganisationEntry::id).toList());
             int before = ids.indexOf(id) + 1;
             if (before != in.sortOrder()) {
                 ids.remove(Long.valueOf(id));
@@ -263,34 +266,36 @@ public class Organisation {
             return old;
         }
         audit.record(tenant, actor.auditName(), part.updated(), part.entity() + ":" + id,
-                part.code(old) + " " + String.join(", ", changes), clientIp);
+                old.code() + " " + String.join(", ", changes), clientIp);
         return part.find(tenant, id).orElseThrow();
     }
 
-    private <T> Void delete(Part<T> part, Actor actor, long id, Locale locale, @Nullable String clientIp) {
+    private <T extends OrganisationEntry> Void delete(Part<T> part, Actor actor, long id, Locale locale,
+                                                      @Nullable String clientIp) {
         String tenant = actor.bureau();
         lock(tenant);
         T old = part.find(tenant, id).orElseThrow(() -> ApiProblem.notFound(part.entity(), id));
         Map<String, Long> uses = references.uses(part.table(), tenant, id);
         if (!uses.isEmpty()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "org.delete.in-use", new Messages.Key("entity." + part.entity()),
-                    part.name(old), new Messages.Bilingual(OrganisationReferences.describe(uses, Messages.CHINESE),
+                    old.name(), new Messages.Bilingual(OrganisationReferences.describe(uses, Messages.CHINESE),
                             OrganisationReferences.describe(uses, Locale.ENGLISH)));
         }
         part.delete(old);
-        audit.record(tenant, actor.auditName(), part.deleted(), part.entity() + ":" + id, describe(old, part),
+        audit.record(tenant, actor.auditName(), part.deleted(), part.entity() + ":" + id, describe(old),
                 clientIp);
         return null;
     }
 
-    private <T> List<T> order(Part<T> part, Actor actor, OrderInput in, @Nullable String clientIp) {
+    private <T extends OrganisationEntry> List<T> order(Part<T> part, Actor actor, OrderInput in,
+                                                        @Nullable String clientIp) {
         String tenant = actor.bureau();
         lock(tenant);
         if (in == null || in.ids() == null || in.ids().isEmpty()) {
             throw ApiProblem.badField("ids", "field.required");
         }
-        List<T> all = sorted(part, part.all(tenant));
-        Set<Long> known = all.stream().map(part::id).collect(Collectors.toSet());
+        List<T> all = sorted(part.all(tenant));
+        Set<Long> known = all.stream().map(OrganisationEntry::id).collect(Collectors.toSet());
         Set<Long> listed = new LinkedHashSet<>();
         for (Long id : in.ids()) {
             if (id == null || !known.contains(id)) {
@@ -301,48 +306,49 @@ public class Organisation {
             }
         }
         List<Long> ids = new ArrayList<>(listed);
-        all.stream().map(part::id).filter(id -> !listed.contains(id)).forEach(ids::add);
-        List<Long> before = all.stream().map(part::id).toList();
-        if (!before.equals(ids) || !numbered(part, all)) {
+        all.stream().map(OrganisationEntry::id).filter(id -> !listed.contains(id)).forEach(ids::add);
+        List<Long> before = all.stream().map(OrganisationEntry::id).toList();
+        if (!before.equals(ids) || !numbered(all)) {
             renumber(part, tenant, ids);
-            Map<Long, String> names = all.stream().collect(Collectors.toMap(part::id, part::name));
+            Map<Long, String> names = all.stream().collect(Collectors.toMap(OrganisationEntry::id, OrganisationEntry::name));
             audit.record(tenant, actor.auditName(), part.reordered(), part.entity() + "s",
                     before.stream().map(names::get).collect(Collectors.joining("、")) + " → "
                             + ids.stream().map(names::get).collect(Collectors.joining("、")), clientIp);
         }
-        return sorted(part, part.all(tenant));
+        return sorted(part.all(tenant));
     }
 
-    private <T> boolean numbered(Part<T> part, List<T> sorted) {
+    private static boolean numbered(List<? extends OrganisationEntry> sorted) {
         for (int i = 0; i < sorted.size(); i++) {
-            if (part.sortOrder(sorted.get(i)) != i + 1) {
+            if (sorted.get(i).sortOrder() != i + 1) {
                 return false;
             }
         }
         return true;
     }
 
-    private <T> void renumber(Part<T> part, String tenant, List<Long> ids) {
+    private <T extends OrganisationEntry> void renumber(Part<T> part, String tenant, List<Long> ids) {
         Map<Long, T> byId = new HashMap<>();
-        part.all(tenant).forEach(t -> byId.put(part.id(t), t));
+        part.all(tenant).forEach(t -> byId.put(t.id(), t));
         for (int i = 0; i < ids.size(); i++) {
             T t = byId.get(ids.get(i));
-            if (part.sortOrder(t) != i + 1) {
-                part.update(part.build(tenant, part.id(t), part.code(t), part.name(t), part.shortName(t), i + 1,
-                        part.active(t)));
+            if (t.sortOrder() != i + 1) {
+                part.update(part.build(tenant, t.id(), t.code(), t.name(), t.shortName(), i + 1, t.active()));
             }
         }
     }
 
-    private <T> List<T> sorted(Part<T> part, List<T> all) {
-        return all.stream().sorted(Comparator.comparingInt(part::sortOrder).thenComparing(part::id)).toList();
+    private static <T extends OrganisationEntry> List<T> sorted(List<T> all) {
+        return all.stream().sorted(Comparator.comparingInt(OrganisationEntry::sortOrder)
+                .thenComparing(OrganisationEntry::id)).toList();
     }
 
-    private <T> void requireUniqueName(Part<T> part, List<T> all, String name, @Nullable Long except, String field) {
+    private static void requireUniqueName(List<? extends OrganisationEntry> all, String name, @Nullable Long except,
+                                          String field) {
         String wanted = key(name);
-        for (T t : all) {
-            if (!Objects.equals(part.id(t), except) && key(part.name(t)).equals(wanted)) {
-                throw ApiProblem.badField(field, "org.name.duplicate", name, part.name(t));
+        for (OrganisationEntry t : all) {
+            if (!Objects.equals(t.id(), except) && key(t.name()).equals(wanted)) {
+                throw ApiProblem.badField(field, "org.name.duplicate", name, t.name());
             }
         }
     }
@@ -377,8 +383,8 @@ public class Organisation {
         }
     }
 
-    private static <T> String describe(T t, Part<T> part) {
-        return part.code(t) + " " + part.name(t) + (part.shortName(t) == null ? "" : " (" + part.shortName(t) + ")");
+    private static String describe(OrganisationEntry t) {
+        return t.code() + " " + t.name() + (t.shortName() == null ? "" : " (" + t.shortName() + ")");
     }
 
     private static AliasView view(NameAlias a, Map<Long, String> names) {
@@ -406,7 +412,7 @@ public class Organisation {
     }
 
     /** What differs between units and departments, for the shared work above. */
-    private interface Part<T> {
+    private interface Part<T extends OrganisationEntry> {
         String entity();
 
         String table();
@@ -434,18 +440,6 @@ public class Organisation {
 
         void delete(T t);
 
-        long id(T t);
-
-        String code(T t);
-
-        String name(T t);
-
-        @Nullable
-        String shortName(T t);
-
-        int sortOrder(T t);
-
-        boolean active(T t);
     }
 
     private final class UnitPart implements Part<Unit> {
@@ -501,30 +495,6 @@ public class Organisation {
         public void delete(Unit u) {
             units.delete(u);
         }
-
-        public long id(Unit u) {
-            return u.id();
-        }
-
-        public String code(Unit u) {
-            return u.code();
-        }
-
-        public String name(Unit u) {
-            return u.name();
-        }
-
-        public String shortName(Unit u) {
-            return u.shortName();
-        }
-
-        public int sortOrder(Unit u) {
-            return u.sortOrder();
-        }
-
-        public boolean active(Unit u) {
-            return u.active();
-        }
     }
 
     private final class DepartmentPart implements Part<Department> {
@@ -579,30 +549,6 @@ public class Organisation {
 
         public void delete(Department d) {
             departments.delete(d);
-        }
-
-        public long id(Department d) {
-            return d.id();
-        }
-
-        public String code(Department d) {
-            return d.code();
-        }
-
-        public String name(Department d) {
-            return d.name();
-        }
-
-        public String shortName(Department d) {
-            return d.shortName();
-        }
-
-        public int sortOrder(Department d) {
-            return d.sortOrder();
-        }
-
-        public boolean active(Department d) {
-            return d.active();
         }
     }
 }
