@@ -1,31 +1,44 @@
 package cn.jiaoyun.ui;
 
+import cn.jiaoyun.core.assessment.AssessmentViews.ItemSummary;
+import cn.jiaoyun.core.assessment.AssessmentViews.WorkListSummary;
+import cn.jiaoyun.core.assessment.Target;
 import cn.jiaoyun.core.assessment.WorkListService;
 import cn.jiaoyun.core.bureau.BureauService;
 import cn.jiaoyun.core.bureau.Department;
 import cn.jiaoyun.core.bureau.Unit;
+import cn.jiaoyun.core.indicators.BureauFigures;
+import cn.jiaoyun.core.indicators.BureauPeriodTotals;
+import cn.jiaoyun.core.indicators.Indicator;
+import cn.jiaoyun.core.indicators.IndicatorCatalog;
+import cn.jiaoyun.core.indicators.PeriodTotals;
 import cn.jiaoyun.core.organisation.Organisation;
 import cn.jiaoyun.core.organisation.OrganisationViews.AliasView;
 import cn.jiaoyun.test.JiaoyunTest;
 import cn.jiaoyun.test.JiaoyunTestContextBuilder;
 import cn.jiaoyun.test.browser.BrowserTest;
+import cn.jiaoyun.ui.WorkListByHandUiTest.ListPages;
+import cn.jiaoyun.ui.views.figures.FiguresView;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A bureau sets itself up in a real browser, as a new customer would: the platform administrator
- * creates it, its administrator builds the organisation and imports a work list whose names the
- * bureau does not know yet (creating one, mapping another), and another bureau sees none of it.
+ * creates it, its administrator builds the organisation, imports a work list whose names the
+ * bureau does not know yet (creating one, mapping another), builds a list by hand, adds an
+ * indicator of its own with a half-year total and types a rate; another bureau sees none of it.
  * Each step is a method of its own; later steps of the onboarding join {@link #aNewBureauSetsItselfUp()}.
  */
 @JiaoyunTest
@@ -46,6 +59,12 @@ class OnboardingUiTest extends BrowserTest {
     /** Names the work list writes that the bureau does not know: one to create, one to map to 港航管理处. */
     static final String NEW_UNIT = "仙居县农村公路管理所";
     static final String PORT_AS_WRITTEN = "港航处";
+    /** The list built by hand: one item whose content carries a quantitative target. */
+    static final String HAND_ITEM = "农村公路大中修";
+    static final String HAND_CONTENT = "完成农村公路大中修20公里";
+    /** The bureau's own indicator and the platform rate typed directly. */
+    static final String OWN = "公交车辆数";
+    static final String RATE = "safety.rectification_rate";
 
     @Inject
     BureauService bureaus;
@@ -53,6 +72,12 @@ class OnboardingUiTest extends BrowserTest {
     Organisation organisation;
     @Inject
     WorkListService worklists;
+    @Inject
+    IndicatorCatalog catalog;
+    @Inject
+    BureauPeriodTotals totals;
+    @Inject
+    BureauFigures figures;
 
     @Test
     void aNewBureauSetsItselfUp() throws IOException {
@@ -62,9 +87,12 @@ class OnboardingUiTest extends BrowserTest {
         assertThat(main.bureauName()).isEqualTo(BUREAU);
         administratorBuildsTheOrganisation(fields);
         administratorImportsAWorkListWithUnknownNames(fields);
-        // later parts of the onboarding (lists by hand, own indicators, period totals, rates) go here
+        long handList = administratorBuildsAListByHand();
+        Indicator own = administratorAddsAnIndicatorOfItsOwn(fields);
+        administratorEntersAHalfYearTotal(fields, own);
+        administratorTypesARate(fields);
         main.logout();
-        anotherBureauSeesNoneOfIt();
+        anotherBureauSeesNoneOfIt(handList, own);
     }
 
     private void platformAdministratorCreatesTheBureau(VaadinFields fields) {
@@ -146,11 +174,126 @@ class OnboardingUiTest extends BrowserTest {
 
         assertThat(bureaus.units(CODE)).extracting(Unit::name).contains(NEW_UNIT);
         assertThat(organisation.aliases(CODE)).extracting(AliasView::name, AliasView::targetName)
-                .contains(org.assertj.core.groups.Tuple.tuple(PORT_AS_WRITTEN, PORT_OFFICE));
+                .contains(tuple(PORT_AS_WRITTEN, PORT_OFFICE));
         assertThat(worklists.lists(CODE, YEAR)).hasSize(2);
     }
 
-    private void anotherBureauSeesNoneOfIt() {
+    /** A key list for the quality station typed in the product, its item's target read from the content. */
+    private long administratorBuildsAListByHand() {
+        ListPages page = new ListPages(browser);
+        assertThat(page.value("#year")).isEqualTo(String.valueOf(YEAR));
+        page.fields.click("#new-list");
+        browser.find("#list-title");
+        assertThat(page.value("#list-title")).isEqualTo(YEAR + "年重点工作清单");
+        assertThat(page.value("#list-expected")).isEqualTo("100");
+        page.choose("#list-units", QUALITY);
+        page.fields.click("#list-save");
+        browser.waitForText("#worklist-total", "共 0 项，合计 0 分，本局要求 100 分，还差 100 分");
+        assertThat(browser.find("#worklist-title").getText()).contains(QUALITY, String.valueOf(YEAR));
+
+        page.fields.click("#add-item");
+        page.fields.type("#item-title-field", HAND_ITEM);
+        page.typeText("#item-content-field", HAND_CONTENT);
+        browser.waitForText("#item-read-targets", "20公里");
+        page.fields.type("#item-points", "80");
+        page.choose("#item-departments", SAFETY);
+        page.fields.click("#item-save");
+        browser.waitForText("#worklist-total", "共 1 项，合计 80 分，本局要求 100 分，还差 20 分");
+        List<List<String>> rows = page.fields.gridRows("#items");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).subList(0, 5)).as("#, title, points, departments, targets")
+                .containsExactly("1", HAND_ITEM, "80", SAFETY, "1");
+        browser.screenshot("onboarding-list-by-hand");
+
+        List<WorkListSummary> lists = worklists.lists(CODE, YEAR);
+        assertThat(lists).as("the two imported lists and the one built by hand").hasSize(3);
+        WorkListSummary hand = lists.stream().filter(l -> l.units().equals(List.of(QUALITY))).findFirst()
+                .orElseThrow();
+        assertThat(hand.items()).isEqualTo(1);
+        assertThat(hand.points()).isEqualByComparingTo("80");
+        assertThat(hand.expectedPoints()).isEqualByComparingTo("100");
+        ItemSummary item = worklists.list(CODE, hand.id()).items().get(0);
+        assertThat(item.departments()).containsExactly(SAFETY);
+        List<Target> targets = worklists.item(CODE, item.id()).targets();
+        assertThat(targets).hasSize(1);
+        assertThat(targets.get(0).value()).isEqualByComparingTo("20");
+        assertThat(targets.get(0).unit()).isEqualTo("公里");
+        return hand.id();
+    }
+
+    /** 公交车辆数 (辆, months added up) joins the bureau's catalog on the figures page, beside the platform's. */
+    private Indicator administratorAddsAnIndicatorOfItsOwn(VaadinFields fields) {
+        browser.find("#menu-figures").click();
+        fields.type("#figures-year", String.valueOf(YEAR));
+        fields.select("#figures-month", "6月");
+        fields.click("#own-indicator-new");
+        browser.find("#own-indicator-dialog");
+        fields.type("#own-name", OWN);
+        fields.type("#own-unit", "辆");
+        fields.select("#own-aggregation", "各月相加");
+        fields.click("#own-save");
+        browser.waitForText("#entry-message", "已保存本局指标");
+        Indicator own = catalog.all(CODE).stream().filter(i -> OWN.equals(i.nameZh())).findFirst().orElseThrow();
+        assertThat(own.own()).isTrue();
+        assertThat(own.unit()).isEqualTo("辆");
+        assertThat(own.aggregation()).isEqualTo("SUM");
+        assertThat(figuresGrid(fields)).contains(OWN + "本局", "隐患整改率");
+        browser.waitForText("#ytd-" + FiguresView.domId(own.code()), "—");
+        return own;
+    }
+
+    /** A half-year total where the months are unknown: it serves 1-6月. */
+    private void administratorEntersAHalfYearTotal(VaadinFields fields, Indicator own) {
+        String id = FiguresView.domId(own.code());
+        fields.click("#period-open");
+        fields.pick("#period-indicator", OWN);
+        fields.select("#period-span", "上半年");
+        fields.type("#period-value", "1180");
+        fields.click("#period-save");
+        browser.waitForText("#entry-message", "上半年合计");
+        assertThat(fields.text("#entry-message")).isEqualTo("已保存“" + OWN + "”" + YEAR + "年上半年合计。");
+        browser.waitForText("#ytd-" + id, "1180");
+        assertThat(fields.text("#ytd-" + id)).isEqualTo("1180（含上半年合计）");
+        assertThat(fields.text("#periods-" + id)).isEqualTo("上半年 1180辆");
+
+        List<PeriodTotals.Total> stored = totals.of(CODE, YEAR);
+        assertThat(stored).extracting(PeriodTotals.Total::indicatorCode, PeriodTotals.Total::period)
+                .containsExactly(tuple(own.code(), "H1"));
+        assertThat(stored.get(0).value()).isEqualByComparingTo("1180");
+        BureauFigures.Row row = row(CODE, own.code());
+        assertThat(row.yearToDate().value()).isEqualByComparingTo("1180");
+        assertThat(row.yearToDateSources()).contains("H1");
+    }
+
+    /** 隐患整改率 takes 58.13 % typed as it is, marked as entered, where numerator and denominator are unknown. */
+    private void administratorTypesARate(VaadinFields fields) {
+        String id = FiguresView.domId(RATE);
+        fields.pick("#entry-indicator", "隐患整改率");
+        fields.select("#entry-month", "6月");
+        fields.type("#entry-value", "58.13");
+        fields.click("#entry-save");
+        browser.waitForText("#entry-message", "隐患整改率”" + YEAR + "年6月的数据");
+        browser.waitForText("#ytd-" + id, "58.13");
+        assertThat(fields.text("#ytd-" + id)).contains("最新填报值");
+        assertThat(figuresGrid(fields)).contains("58.13（填）");
+        browser.screenshot("onboarding-figures");
+
+        BureauFigures.Cell june = row(CODE, RATE).months().stream().filter(c -> c.month() == 6).findFirst()
+                .orElseThrow();
+        assertThat(june.value()).isEqualByComparingTo("58.13");
+        assertThat(june.entered()).as("typed, not computed").isTrue();
+    }
+
+    private BureauFigures.Row row(String tenant, String code) {
+        return figures.sheet(tenant, YEAR, 6).rows().stream().filter(r -> r.indicator().code().equals(code))
+                .findFirst().orElseThrow();
+    }
+
+    private String figuresGrid(VaadinFields fields) {
+        return String.join("|", fields.gridRows("#figures-grid").stream().map(r -> String.join("|", r)).toList());
+    }
+
+    private void anotherBureauSeesNoneOfIt(long handList, Indicator own) {
         login.open().logIn("诸暨市交通运输局", "admin", PASSWORD);
         main.bureauName();
         browser.open("/admin/organisation");
@@ -162,6 +305,25 @@ class OnboardingUiTest extends BrowserTest {
         assertThat(browser.driver().getPageSource()).doesNotContain(NEW_UNIT, TRANSPORT, "仙居");
         browser.open("/units/" + bureaus.units(CODE).get(0).id());
         assertThat(browser.find("#not-found").getText()).contains("未找到");
+        browser.open("/worklists/" + handList);
+        assertThat(browser.find("#not-found").getText()).as("the list built by hand").contains("页面不存在");
+        assertThat(browser.driver().getPageSource()).doesNotContain(HAND_ITEM, QUALITY);
+        assertThat(worklists.lists("zhuji", YEAR)).noneMatch(l -> l.units().contains(QUALITY));
+
+        VaadinFields fields = fieldsOf();
+        browser.open("/figures");
+        fields.type("#figures-year", String.valueOf(YEAR));
+        fields.select("#figures-month", "6月");
+        String grid = figuresGrid(fields);
+        assertThat(grid).as("the new bureau's own indicator").doesNotContain(OWN).contains("隐患整改率");
+        assertThat(browser.exists("#ytd-" + FiguresView.domId(own.code()))).isFalse();
+        assertThat(browser.exists("#periods-" + FiguresView.domId(own.code()))).isFalse();
+        assertThat(catalog.all("zhuji")).noneMatch(i -> i.code().equals(own.code()));
+        assertThat(totals.of("zhuji", YEAR)).noneMatch(t -> t.indicatorCode().equals(own.code()));
+        assertThat(figures.sheet("zhuji", YEAR, 6).rows()).noneMatch(r -> r.indicator().code().equals(own.code()));
+        assertThat(row("zhuji", RATE).months()).as("the rate typed by the new bureau")
+                .noneMatch(c -> c.month() == 6 && c.entered() && c.value() != null
+                        && c.value().compareTo(new BigDecimal("58.13")) == 0);
         main.logout();
     }
 

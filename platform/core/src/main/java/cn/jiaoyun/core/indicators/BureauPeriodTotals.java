@@ -67,7 +67,7 @@ public class BureauPeriodTotals {
     /** Writes (or removes) the totals in one transaction; the number written. */
     public int enter(Actor actor, int year, List<Entry> entries, @Nullable String clientIp) {
         checkYear(year);
-        Map<String, Indicator> byCode = catalog.byCode();
+        Map<String, Indicator> byCode = catalog.byCode(actor.bureau());
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         List<Checked> checked = new ArrayList<>();
         Set<String> seen = new HashSet<>();
