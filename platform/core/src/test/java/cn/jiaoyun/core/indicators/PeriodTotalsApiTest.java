@@ -71,6 +71,24 @@ class PeriodTotalsApiTest {
     }
 
     @Test
+    void aBureausOwnIndicatorTakesAPeriodTotalAndAnotherBureausOwnCodeIsUnknown() {
+        ApiSession zhuji = ApiSession.demo(client, "zhuji", "admin");
+        String own = OwnIndicatorsApiTest.create(zhuji, "年末公交车辆数" + System.nanoTime() % 100_000, "辆", "SUM");
+        HttpResponse<Map<String, Object>> r = zhuji.put("/api/figures/2014/periods",
+                Map.of("entries", List.of(total(own, "H1", 1180, "辆"))));
+        assertThat(r.code()).as("%s", r.body()).isEqualTo(200);
+        Map<String, Object> june = row(zhuji.get("/api/figures/2014?through=6").body(), own);
+        assertThat(number(ytd(june).get("value"))).isEqualByComparingTo("1180");
+        assertThat(june.get("yearToDateSources")).isEqualTo(List.of("H1"));
+
+        ApiSession shaoxing = ApiSession.demo(client, "shaoxing", "admin");
+        HttpResponse<Map<String, Object>> refused = shaoxing.put("/api/figures/2014/periods",
+                Map.of("entries", List.of(total(own, "H1", 1, "辆"))));
+        assertThat(refused.code()).isEqualTo(400);
+        assertThat(String.valueOf(refused.body())).contains("entries[0].code");
+    }
+
+    @Test
     void aHalfYearTotalInYiYuanServesTheFirstHalfAndWithTheMonthsTheYearAgainstLastYearsTotal() {
         ApiSession admin = ApiSession.demo(client, "zhuji", "admin");
         HttpResponse<Map<String, Object>> r = admin.put("/api/figures/2013/periods", Map.of("entries", List.of(
