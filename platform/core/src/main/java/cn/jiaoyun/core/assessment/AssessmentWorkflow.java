@@ -15,6 +15,7 @@ import cn.jiaoyun.core.assessment.scoring.UnitScorecard;
 import cn.jiaoyun.core.audit.AuditAction;
 import cn.jiaoyun.core.audit.AuditLog;
 import cn.jiaoyun.core.bureau.BureauService;
+import cn.jiaoyun.core.bureau.Department;
 import cn.jiaoyun.core.bureau.Unit;
 import cn.jiaoyun.core.identity.Role;
 import cn.jiaoyun.core.identity.UserAccount;
@@ -22,6 +23,7 @@ import cn.jiaoyun.core.identity.UserRepository;
 import cn.jiaoyun.core.tenancy.TenantTransactions;
 import cn.jiaoyun.core.web.Actor;
 import cn.jiaoyun.core.web.ApiProblem;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
@@ -34,6 +36,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -87,9 +90,13 @@ public class AssessmentWorkflow {
         this.audit = audit;
     }
 
-    /** A reporter reports on an item of the own unit (a bureau administrator on any unit's). */
+    /**
+     * A reporter reports on an item of the own unit (a bureau administrator on any unit's); a user
+     * of a department on a plan item the department owns (an administrator on any department's).
+     */
     public ItemProgress report(Actor actor, long itemId, ProgressEntry entry, String clientIp) {
         String tenant = actor.bureau();
+        Owner owner = Owner.of(entry.unitId(), entry.departmentId());
         LocalDate period;
         try {
             period = YearMonth.parse(entry.period().strip()).atDay(1);
@@ -97,11 +104,14 @@ public class AssessmentWorkflow {
             throw ApiProblem.badField("period", "field.period.pattern");
         }
         return tx.inBureau(tenant, () -> {
-            AssessmentItem item = itemOfUnit(tenant, itemId, entry.unitId());
+            AssessmentItem item = itemOf(tenant, itemId, owner);
             if (!actor.has(Role.BUREAU_ADMIN)) {
                 UserAccount me = account(actor);
-                if (!actor.has(Role.REPORTER) || me.unitId() == null || me.unitId() != entry.unitId()) {
+                if (owner.isUnit() && (!actor.has(Role.REPORTER) || !owner.unitId().equals(me.unitId()))) {
                     throw new ApiProblem(HttpStatus.FORBIDDEN, "workflow.report.own-unit");
+                }
+                if (!owner.isUnit() && !owner.departmentId().equals(me.departmentId())) {
+                    throw new ApiProblem(HttpStatus.FORBIDDEN, "workflow.report.own-department");
                 }
             }
             Map<Long, Target> itemTargets = targets.findByTenantIdAndItemIdOrderById(tenant, item.id()).stream()
@@ -111,16 +121,18 @@ public class AssessmentWorkflow {
                     throw ApiProblem.badField("values", "workflow.target.not-of-item", v.targetId());
                 }
             }
-            ProgressReport existing = progress.findByTenantIdAndItemIdAndUnitIdAndPeriod(tenant, itemId, entry.unitId(), period)
+            ProgressReport existing = (owner.isUnit()
+                    ? progress.findByTenantIdAndItemIdAndUnitIdAndPeriod(tenant, itemId, owner.unitId(), period)
+                    : progress.findByTenantIdAndItemIdAndDepartmentIdAndPeriod(tenant, itemId, owner.departmentId(), period))
                     .orElse(null);
             Map<Long, BigDecimal> before = new HashMap<>();
             if (existing != null) {
-                progress.values(tenant, itemId, entry.unitId()).stream()
+                valuesOf(tenant, itemId, owner).stream()
                         .filter(r -> r.period().equals(period)).forEach(r -> before.put(r.targetId(), r.actual()));
             }
             ProgressReport report = new ProgressReport(existing == null ? null : existing.id(), tenant, itemId,
-                    entry.unitId(), period, entry.narrative() == null ? "" : entry.narrative().strip(),
-                    actor.auditName(), OffsetDateTime.now());
+                    owner.unitId(), period, entry.narrative() == null ? "" : entry.narrative().strip(),
+                    actor.auditName(), OffsetDateTime.now(), owner.departmentId());
             ProgressReport stored = existing == null ? progress.save(report) : progress.update(report);
             List<String> changes = new ArrayList<>();
             for (ValueEntry v : entry.values()) {
@@ -132,15 +144,22 @@ public class AssessmentWorkflow {
                 }
             }
             audit.record(tenant, actor.auditName(), AuditAction.PROGRESS_REPORTED,
-                    "item:" + itemId + ", unit:" + entry.unitId() + ", " + YearMonth.from(period), String.join("; ", changes),
+                    "item:" + itemId + ", " + owner + ", " + YearMonth.from(period), String.join("; ", changes),
                     clientIp);
-            return progressOf(tenant, item, entry.unitId(), LocalDate.now());
+            return progressOf(tenant, item, owner, LocalDate.now());
         });
     }
 
     /** An item's progress for a unit: targets with their status, reports, reviews, deductions. */
     public ItemProgress progress(String tenant, long itemId, long unitId, LocalDate today) {
-        return tx.readInBureau(tenant, () -> progressOf(tenant, itemOfUnit(tenant, itemId, unitId), unitId, today));
+        Owner owner = Owner.of(unitId, null);
+        return tx.readInBureau(tenant, () -> progressOf(tenant, itemOf(tenant, itemId, owner), owner, today));
+    }
+
+    /** A plan item's progress for the department that owns it: targets with their status, reports. */
+    public ItemProgress departmentProgress(String tenant, long itemId, long departmentId, LocalDate today) {
+        Owner owner = Owner.of(null, departmentId);
+        return tx.readInBureau(tenant, () -> progressOf(tenant, itemOf(tenant, itemId, owner), owner, today));
     }
 
     /** A supervising department scores a unit's item, 0 to the item's points. */
@@ -167,7 +186,7 @@ public class AssessmentWorkflow {
             audit.record(tenant, actor.auditName(), AuditAction.REVIEW_SCORED, "item:" + itemId + ", unit:" + entry.unitId(),
                     "before=" + (old == null ? "—" : plain(old.score())) + ", after=" + plain(entry.score()),
                     clientIp);
-            return progressOf(tenant, item, entry.unitId(), LocalDate.now());
+            return progressOf(tenant, item, Owner.of(entry.unitId(), null), LocalDate.now());
         });
     }
 
@@ -203,7 +222,7 @@ public class AssessmentWorkflow {
                     points, entry.reason().strip(), actor.auditName(), OffsetDateTime.now()));
             audit.record(tenant, actor.auditName(), AuditAction.DEDUCTION_RECORDED, "item:" + itemId + ", unit:" + entry.unitId(),
                     "points=" + plain(points) + ", reason=" + entry.reason().strip(), clientIp);
-            return progressOf(tenant, item, entry.unitId(), LocalDate.now());
+            return progressOf(tenant, item, Owner.of(entry.unitId(), null), LocalDate.now());
         });
     }
 
@@ -285,27 +304,18 @@ public class AssessmentWorkflow {
     /** 催办: items whose target is due within 15 days or overdue, with no report since the month it was due in. */
     public List<OverdueItem> overdue(String tenant, int year, LocalDate today) {
         List<Unit> units = bureaus.units(tenant).stream().filter(Unit::active).toList();
+        List<Department> departments = bureaus.departments(tenant).stream().filter(Department::active).toList();
         return tx.readInBureau(tenant, () -> {
             List<OverdueItem> out = new ArrayList<>();
             for (Unit unit : units) {
                 for (AssessmentItem item : itemsOf(tenant, year, unit.id())) {
-                    List<LocalDate> periods = progress.periods(tenant, item.id(), unit.id());
-                    LocalDate last = periods.stream().max(LocalDate::compareTo).orElse(null);
-                    for (Target t : targets.findByTenantIdAndItemIdOrderById(tenant, item.id())) {
-                        if (t.suppressed() || t.deadlineMonth() == null) {
-                            continue;
-                        }
-                        LocalDate due = TargetProgress.deadline(year, t.deadlineMonth(), t.deadlineDay());
-                        boolean near = !due.isAfter(today.plusDays(DUE_SOON_DAYS));
-                        boolean reportedSince = last != null && !last.isBefore(due.withDayOfMonth(1));
-                        if (near && !reportedSince) {
-                            out.add(new OverdueItem(item.id(), item.title(), unit.id(), unit.name(),
-                                    t.subject() + " " + t.comparator().symbol() + " "
-                                            + (t.value() == null ? "?" : t.value().stripTrailingZeros().toPlainString()) + t.unit(),
-                                    due, due.isBefore(today), last));
-                            break;
-                        }
-                    }
+                    overdueItem(tenant, year, today, item, Owner.of(unit.id(), null), unit.name()).ifPresent(out::add);
+                }
+            }
+            for (Department department : departments) {
+                for (Long itemId : planItems.findItemIdsOwnedByDepartment(tenant, year, department.id())) {
+                    items.findByTenantIdAndId(tenant, itemId).flatMap(item -> overdueItem(tenant, year, today, item,
+                            Owner.of(null, department.id()), department.name())).ifPresent(out::add);
                 }
             }
             out.sort(java.util.Comparator.comparing(OverdueItem::deadline).thenComparing(OverdueItem::unitName));
@@ -313,15 +323,43 @@ public class AssessmentWorkflow {
         });
     }
 
+    /** The owner's item when a target is due soon or overdue and the owner has not reported since. */
+    private Optional<OverdueItem> overdueItem(String tenant, int year, LocalDate today, AssessmentItem item, Owner owner,
+                                              String ownerName) {
+        List<LocalDate> periods = owner.isUnit() ? progress.periods(tenant, item.id(), owner.unitId())
+                : progress.departmentPeriods(tenant, item.id(), owner.departmentId());
+        LocalDate last = periods.stream().max(LocalDate::compareTo).orElse(null);
+        for (Target t : targets.findByTenantIdAndItemIdOrderById(tenant, item.id())) {
+            if (t.suppressed() || t.deadlineMonth() == null) {
+                continue;
+            }
+            LocalDate due = TargetProgress.deadline(year, t.deadlineMonth(), t.deadlineDay());
+            boolean near = !due.isAfter(today.plusDays(DUE_SOON_DAYS));
+            boolean reportedSince = last != null && !last.isBefore(due.withDayOfMonth(1));
+            if (near && !reportedSince) {
+                return Optional.of(new OverdueItem(item.id(), item.title(), owner.unitId(), ownerName,
+                        t.subject() + " " + t.comparator().symbol() + " "
+                                + (t.value() == null ? "?" : t.value().stripTrailingZeros().toPlainString()) + t.unit(),
+                        due, due.isBefore(today), last, owner.departmentId()));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A number as people write it: 9, not 9.0000 as PostgreSQL's numeric(18,4) returns it. */
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
 
-    private ItemProgress progressOf(String tenant, AssessmentItem item, long unitId, LocalDate today) {
+    private List<ProgressRepository.ValueRow> valuesOf(String tenant, long itemId, Owner owner) {
+        return owner.isUnit() ? progress.values(tenant, itemId, owner.unitId())
+                : progress.departmentValues(tenant, itemId, owner.departmentId());
+    }
+
+    private ItemProgress progressOf(String tenant, AssessmentItem item, Owner owner, LocalDate today) {
         int year = lists.findByTenantIdAndId(tenant, item.workListId()).orElseThrow().year();
         Map<Long, ProgressRepository.ValueRow> latest = new HashMap<>();
-        for (ProgressRepository.ValueRow row : progress.values(tenant, item.id(), unitId)) {
+        for (ProgressRepository.ValueRow row : valuesOf(tenant, item.id(), owner)) {
             latest.putIfAbsent(row.targetId(), row);
         }
         Map<Long, String> fedBy = targetIndicators.ofItem(tenant, item.id());
@@ -344,10 +382,17 @@ public class AssessmentWorkflow {
                             status, status.colour(), code, live);
                 })
                 .toList();
+        if (!owner.isUnit()) {
+            // a department's plan item is tracked, not scored: it has reports, no reviews or deductions
+            return new ItemProgress(item.id(), null, states,
+                    progress.findByTenantIdAndItemIdAndDepartmentIdOrderByPeriodDesc(tenant, item.id(), owner.departmentId()),
+                    List.of(), List.of(), owner.departmentId());
+        }
+        long unitId = owner.unitId();
         return new ItemProgress(item.id(), unitId, states,
                 progress.findByTenantIdAndItemIdAndUnitIdOrderByPeriodDesc(tenant, item.id(), unitId),
                 reviews.findByTenantIdAndItemIdAndUnitId(tenant, item.id(), unitId),
-                deductions.findByTenantIdAndItemIdAndUnitIdOrderById(tenant, item.id(), unitId));
+                deductions.findByTenantIdAndItemIdAndUnitIdOrderById(tenant, item.id(), unitId), null);
     }
 
     /**
@@ -377,6 +422,44 @@ public class AssessmentWorkflow {
             throw ApiProblem.notFound("unit", unitId);
         }
         return item;
+    }
+
+    /** The item when the owner may report on it: a unit as {@link #itemOfUnit}, a department owning the plan item. */
+    private AssessmentItem itemOf(String tenant, long itemId, Owner owner) {
+        if (owner.isUnit()) {
+            return itemOfUnit(tenant, itemId, owner.unitId());
+        }
+        AssessmentItem item = items.findByTenantIdAndId(tenant, itemId).orElseThrow(() -> ApiProblem.notFound("item", itemId));
+        boolean owned = planItems.findByTenantIdAndItemId(tenant, itemId).map(PlanItem::ownerDepartmentId)
+                .filter(owner.departmentId()::equals).isPresent();
+        if (!owned) {
+            throw ApiProblem.notFound("department", owner.departmentId());
+        }
+        return item;
+    }
+
+    /** Who reports on an item: a unit, or a department owning a plan item; exactly one. */
+    record Owner(@Nullable Long unitId, @Nullable Long departmentId) {
+
+        static Owner of(@Nullable Long unitId, @Nullable Long departmentId) {
+            if (unitId == null && departmentId == null) {
+                throw ApiProblem.badField("unitId", "field.required");
+            }
+            if (unitId != null && departmentId != null) {
+                throw ApiProblem.badField("departmentId", "workflow.owner.one");
+            }
+            return new Owner(unitId, departmentId);
+        }
+
+        boolean isUnit() {
+            return unitId != null;
+        }
+
+        /** As the audit log names it: "unit:3" or "department:7". */
+        @Override
+        public String toString() {
+            return isUnit() ? "unit:" + unitId : "department:" + departmentId;
+        }
     }
 
     private long supervisingDepartment(Actor actor, String tenant, AssessmentItem item) {

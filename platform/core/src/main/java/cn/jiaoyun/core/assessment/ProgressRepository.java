@@ -25,6 +25,12 @@ public interface ProgressRepository extends CrudRepository<ProgressReport, Long>
 
     List<ProgressReport> findByTenantIdAndItemIdAndUnitIdOrderByPeriodDesc(String tenantId, long itemId, long unitId);
 
+    Optional<ProgressReport> findByTenantIdAndItemIdAndDepartmentIdAndPeriod(String tenantId, long itemId,
+                                                                              long departmentId, LocalDate period);
+
+    List<ProgressReport> findByTenantIdAndItemIdAndDepartmentIdOrderByPeriodDesc(String tenantId, long itemId,
+                                                                                  long departmentId);
+
     @Query("""
             insert into progress_value (tenant_id, report_id, target_id, actual) values (:tenantId, :reportId, :targetId, :actual)
             on conflict (tenant_id, report_id, target_id) do update set actual = excluded.actual""")
@@ -41,4 +47,18 @@ public interface ProgressRepository extends CrudRepository<ProgressReport, Long>
     /** The months in which a unit reported on an item. */
     @Query("select period from progress_report where tenant_id = :tenantId and item_id = :itemId and unit_id = :unitId")
     List<LocalDate> periods(String tenantId, long itemId, long unitId);
+
+    /** Every value a department reported for a plan item it owns, newest month first. */
+    @Query("""
+            select v.target_id, v.actual, r.period from progress_value v
+            join progress_report r on r.tenant_id = v.tenant_id and r.id = v.report_id
+            where v.tenant_id = :tenantId and r.item_id = :itemId and r.department_id = :departmentId
+            order by r.period desc""")
+    List<ValueRow> departmentValues(String tenantId, long itemId, long departmentId);
+
+    /** The months in which a department reported on a plan item it owns. */
+    @Query("""
+            select period from progress_report
+            where tenant_id = :tenantId and item_id = :itemId and department_id = :departmentId""")
+    List<LocalDate> departmentPeriods(String tenantId, long itemId, long departmentId);
 }

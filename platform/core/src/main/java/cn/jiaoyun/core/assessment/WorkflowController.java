@@ -9,6 +9,7 @@ import cn.jiaoyun.core.assessment.WorkflowViews.ScorecardRow;
 import cn.jiaoyun.core.bureau.BureauService;
 import cn.jiaoyun.core.web.Actor;
 import cn.jiaoyun.core.web.ActorArgumentBinder;
+import cn.jiaoyun.core.web.ApiProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -46,15 +47,24 @@ public class WorkflowController {
         this.bureaus = bureaus;
     }
 
+    /** A unit's report ({@code unitId}), or a department's on a plan item it owns ({@code departmentId}). */
     @Post("/items/{id}/progress")
-    @Secured({"REPORTER", "BUREAU_ADMIN"})
+    @Secured({"REPORTER", "SUPERVISOR", "BUREAU_ADMIN"})
     public ItemProgress report(Actor actor, @PathVariable long id, @Body ProgressEntry entry, HttpRequest<?> request) {
         return workflow.report(actor, id, entry, ActorArgumentBinder.clientIp(request));
     }
 
     @Get("/items/{id}/progress")
-    public ItemProgress progress(Actor actor, @PathVariable long id, @QueryValue long unitId) {
-        return workflow.progress(actor.bureau(), id, unitId, LocalDate.now(CHINA));
+    public ItemProgress progress(Actor actor, @PathVariable long id, @Nullable @QueryValue Long unitId,
+                                 @Nullable @QueryValue Long departmentId) {
+        if (unitId != null && departmentId != null) {
+            throw ApiProblem.badField("departmentId", "workflow.owner.one");
+        }
+        if (unitId == null && departmentId == null) {
+            throw ApiProblem.badField("unitId", "field.required");
+        }
+        return unitId != null ? workflow.progress(actor.bureau(), id, unitId, LocalDate.now(CHINA))
+                : workflow.departmentProgress(actor.bureau(), id, departmentId, LocalDate.now(CHINA));
     }
 
     @Put("/items/{id}/review")

@@ -14,9 +14,14 @@ public final class WorkflowViews {
     private WorkflowViews() {
     }
 
-    /** A monthly report: {@code period} as "2020-06"; one actual value per target reported. */
+    /**
+     * A monthly report: {@code period} as "2020-06"; one actual value per target reported. It names
+     * its owner: a unit ({@code unitId}), or a department ({@code departmentId}) for a plan item the
+     * department owns; exactly one of the two.
+     */
     @Serdeable
-    public record ProgressEntry(long unitId, String period, @Nullable String narrative, List<ValueEntry> values) {
+    public record ProgressEntry(@Nullable Long unitId, String period, @Nullable String narrative, List<ValueEntry> values,
+                                @Nullable Long departmentId) {
     }
 
     @Serdeable
@@ -33,9 +38,10 @@ public final class WorkflowViews {
                               @Nullable BigDecimal live) {
     }
 
+    /** An item's progress for its owner: a unit, or a department ({@code unitId} null) owning a plan item. */
     @Serdeable
-    public record ItemProgress(long itemId, long unitId, List<TargetState> targets, List<ProgressReport> reports,
-                               List<Review> reviews, List<Deduction> deductions) {
+    public record ItemProgress(long itemId, @Nullable Long unitId, List<TargetState> targets, List<ProgressReport> reports,
+                               List<Review> reviews, List<Deduction> deductions, @Nullable Long departmentId) {
     }
 
     @Serdeable
@@ -59,9 +65,14 @@ public final class WorkflowViews {
     public record PendingReview(long itemId, String title, long unitId, String unitName, BigDecimal points) {
     }
 
-    /** 催办: an item whose target is due soon or overdue and that the unit has not reported since. */
+    /**
+     * 催办: an item whose target is due soon or overdue and that its owner has not reported since.
+     * The owner is a unit, or a department ({@code unitId} null, {@code departmentId} set) owning a
+     * plan item; {@code unitName} is the owner's name either way.
+     */
     @Serdeable
-    public record OverdueItem(long itemId, String title, long unitId, String unitName, String target,
-                              LocalDate deadline, boolean overdue, @Nullable LocalDate lastReport) {
+    public record OverdueItem(long itemId, String title, @Nullable Long unitId, String unitName, String target,
+                              LocalDate deadline, boolean overdue, @Nullable LocalDate lastReport,
+                              @Nullable Long departmentId) {
     }
 }

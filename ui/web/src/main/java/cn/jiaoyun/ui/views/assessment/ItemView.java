@@ -275,7 +275,7 @@ public class ItemView extends VerticalLayout implements BeforeEnterObserver, Has
                 }
             });
             act(() -> workflow.report(actor, item.item().id(), new ProgressEntry(unit.id(), period.getValue(),
-                    narrative.getValue(), entries), ip()), actor, unit);
+                    narrative.getValue(), entries, null), ip()), actor, unit);
         });
         submit.setId("submit-progress");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
