@@ -123,7 +123,8 @@ public class AssessmentWorkflow {
             }
             ProgressReport existing = (owner.isUnit()
                     ? progress.findByTenantIdAndItemIdAndUnitIdAndPeriod(tenant, itemId, owner.unitId(), period)
-                    : progress.findByTenantIdAndItemIdAndDepartmentIdAndPeriod(tenant, itemId, owner.departmentId(), period))
+                    : progress.findByTenantIdAndItemIdAndDepartmentIdAndPeriod(tenant, itemId, owner.departmentId(),
+                            period))
                     .orElse(null);
             Map<Long, BigDecimal> before = new HashMap<>();
             if (existing != null) {
@@ -324,8 +325,8 @@ public class AssessmentWorkflow {
     }
 
     /** The owner's item when a target is due soon or overdue and the owner has not reported since. */
-    private Optional<OverdueItem> overdueItem(String tenant, int year, LocalDate today, AssessmentItem item, Owner owner,
-                                              String ownerName) {
+    private Optional<OverdueItem> overdueItem(String tenant, int year, LocalDate today, AssessmentItem item,
+                                              Owner owner, String ownerName) {
         List<LocalDate> periods = owner.isUnit() ? progress.periods(tenant, item.id(), owner.unitId())
                 : progress.departmentPeriods(tenant, item.id(), owner.departmentId());
         LocalDate last = periods.stream().max(LocalDate::compareTo).orElse(null);
@@ -384,9 +385,10 @@ public class AssessmentWorkflow {
                 .toList();
         if (!owner.isUnit()) {
             // a department's plan item is tracked, not scored: it has reports, no reviews or deductions
+            long department = owner.departmentId();
             return new ItemProgress(item.id(), null, states,
-                    progress.findByTenantIdAndItemIdAndDepartmentIdOrderByPeriodDesc(tenant, item.id(), owner.departmentId()),
-                    List.of(), List.of(), owner.departmentId());
+                    progress.findByTenantIdAndItemIdAndDepartmentIdOrderByPeriodDesc(tenant, item.id(), department),
+                    List.of(), List.of(), department);
         }
         long unitId = owner.unitId();
         return new ItemProgress(item.id(), unitId, states,
@@ -429,7 +431,8 @@ public class AssessmentWorkflow {
         if (owner.isUnit()) {
             return itemOfUnit(tenant, itemId, owner.unitId());
         }
-        AssessmentItem item = items.findByTenantIdAndId(tenant, itemId).orElseThrow(() -> ApiProblem.notFound("item", itemId));
+        AssessmentItem item = items.findByTenantIdAndId(tenant, itemId)
+                .orElseThrow(() -> ApiProblem.notFound("item", itemId));
         boolean owned = planItems.findByTenantIdAndItemId(tenant, itemId).map(PlanItem::ownerDepartmentId)
                 .filter(owner.departmentId()::equals).isPresent();
         if (!owned) {

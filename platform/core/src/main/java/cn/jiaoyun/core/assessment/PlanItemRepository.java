@@ -37,7 +37,8 @@ public interface PlanItemRepository extends CrudRepository<PlanItem, Long> {
             select i.id from assessment_item i
             join plan_item p on p.tenant_id = i.tenant_id and p.item_id = i.id
             join work_list w on w.tenant_id = i.tenant_id and w.id = i.work_list_id
-            where i.tenant_id = :tenantId and w.year = :year and w.kind = 'PLAN' and p.owner_department_id = :departmentId
+            where i.tenant_id = :tenantId and w.year = :year and w.kind = 'PLAN'
+              and p.owner_department_id = :departmentId
             order by w.id, i.position""")
     List<Long> findItemIdsOwnedByDepartment(String tenantId, int year, long departmentId);
 }

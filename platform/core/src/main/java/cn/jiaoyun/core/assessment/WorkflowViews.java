@@ -20,8 +20,8 @@ public final class WorkflowViews {
      * department owns; exactly one of the two.
      */
     @Serdeable
-    public record ProgressEntry(@Nullable Long unitId, String period, @Nullable String narrative, List<ValueEntry> values,
-                                @Nullable Long departmentId) {
+    public record ProgressEntry(@Nullable Long unitId, String period, @Nullable String narrative,
+                                List<ValueEntry> values, @Nullable Long departmentId) {
     }
 
     @Serdeable
@@ -40,8 +40,9 @@ public final class WorkflowViews {
 
     /** An item's progress for its owner: a unit, or a department ({@code unitId} null) owning a plan item. */
     @Serdeable
-    public record ItemProgress(long itemId, @Nullable Long unitId, List<TargetState> targets, List<ProgressReport> reports,
-                               List<Review> reviews, List<Deduction> deductions, @Nullable Long departmentId) {
+    public record ItemProgress(long itemId, @Nullable Long unitId, List<TargetState> targets,
+                               List<ProgressReport> reports, List<Review> reviews, List<Deduction> deductions,
+                               @Nullable Long departmentId) {
     }
 
     @Serdeable

@@ -131,7 +131,8 @@ class DepartmentOwnedPlanItemTest {
         assertThat(officeUser.post("/api/items/" + shelters + "/progress", report(office, "2018-09", target, 21))
                 .code()).isEqualTo(200);
         assertThat(list(admin.getAny("/api/overdue?year=2018").body()))
-                .as("reported since the deadline's month").noneMatch(o -> ((Number) o.get("itemId")).longValue() == shelters);
+                .as("reported since the deadline's month")
+                .noneMatch(o -> ((Number) o.get("itemId")).longValue() == shelters);
     }
 
     @Test
