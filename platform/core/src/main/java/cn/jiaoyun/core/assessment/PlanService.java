@@ -11,10 +11,13 @@ import cn.jiaoyun.core.bureau.Unit;
 import cn.jiaoyun.core.tenancy.TenantTransactions;
 import cn.jiaoyun.core.web.Actor;
 import cn.jiaoyun.core.web.ApiProblem;
+import cn.jiaoyun.core.web.ApiProblem.FieldError;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +30,6 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class PlanService {
-
-    /** The most points one item of a plan may carry, as the column allows. */
-    static final BigDecimal MAX_POINTS = new BigDecimal("99999.99");
 
     private final TenantTransactions tx;
     private final BureauService bureaus;
@@ -128,7 +128,12 @@ public class PlanService {
         if (!body.containsKey("points")) {
             throw ApiProblem.badField("points", "field.required");
         }
-        BigDecimal points = points(body.get("points"));
+        // the same rule for points as every list's items: negative, non-numeric, >2 decimals, too large
+        List<FieldError> errors = new ArrayList<>();
+        BigDecimal points = WorkListEditing.points(body.get("points"), "points", errors);
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, errors, "problem.invalid.detail");
+        }
         long listId = tx.inBureau(tenant, () -> {
             placeOf(tenant, itemId);
             AssessmentItem item = items.findByTenantIdAndId(tenant, itemId).orElseThrow();
@@ -183,22 +188,6 @@ public class PlanService {
         } catch (NumberFormatException e) {
             throw ApiProblem.badField(field, "plan.owner.id.invalid", value);
         }
-    }
-
-    private static BigDecimal points(Object value) {
-        if (value == null || value instanceof String s && s.isBlank()) {
-            return null;
-        }
-        BigDecimal points;
-        try {
-            points = new BigDecimal(value.toString().strip());
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badField("points", "plan.points.invalid", value);
-        }
-        if (points.signum() < 0 || points.compareTo(MAX_POINTS) > 0 || points.stripTrailingZeros().scale() > 2) {
-            throw ApiProblem.badField("points", "plan.points.invalid", value);
-        }
-        return points;
     }
 
     private static String plain(@Nullable BigDecimal value) {

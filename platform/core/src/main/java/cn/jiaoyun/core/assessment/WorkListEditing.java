@@ -98,6 +98,11 @@ public class WorkListEditing {
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("kind", "worklist.kind.unknown", request.kind()));
             }
+            // a plan list comes from its document, with the hierarchy of its sections (POST /api/plans/import)
+            if (kind == WorkListKind.PLAN) {
+                errors.add(new FieldError("kind", "worklist.kind.unknown", request.kind()));
+                kind = null;
+            }
         }
         String title = request.title() == null ? "" : request.title().strip();
         if (title.isEmpty()) {
@@ -189,7 +194,7 @@ public class WorkListEditing {
         String tenant = admin.bureau();
         Map<Long, Department> departments = activeDepartments(tenant);
         long id = tx.inBureau(tenant, () -> {
-            WorkList list = list(tenant, listId);
+            WorkList list = itemsOf(tenant, listId);
             Typed typed = validate(tenant, list, null, change, departments);
             AssessmentItem saved = items.save(new AssessmentItem(null, tenant, listId,
                     items.lastPosition(tenant, listId) + 1, typed.title(), typed.content(), typed.points()));
@@ -212,7 +217,7 @@ public class WorkListEditing {
         Map<Long, Department> departments = activeDepartments(tenant);
         tx.inBureau(tenant, () -> {
             AssessmentItem old = item(tenant, itemId);
-            WorkList list = list(tenant, old.workListId());
+            WorkList list = itemsOf(tenant, old.workListId());
             Typed typed = validate(tenant, list, old, change, departments);
             boolean pointsChange = !samePoints(old.points(), typed.points());
             boolean contentChange = !old.content().equals(typed.content());
@@ -241,7 +246,7 @@ public class WorkListEditing {
     public WorkListDetail reorder(Actor admin, long listId, ItemOrder order, String clientIp) {
         String tenant = admin.bureau();
         tx.inBureau(tenant, () -> {
-            list(tenant, listId);
+            itemsOf(tenant, listId);
             List<AssessmentItem> current = items.findByTenantIdAndWorkListIdOrderByPosition(tenant, listId);
             List<Long> wanted = order.itemIds() == null ? List.of() : order.itemIds();
             Set<Long> have = current.stream().map(AssessmentItem::id).collect(Collectors.toSet());
@@ -265,7 +270,7 @@ public class WorkListEditing {
         String tenant = admin.bureau();
         tx.inBureau(tenant, () -> {
             AssessmentItem old = item(tenant, itemId);
-            list(tenant, old.workListId());
+            itemsOf(tenant, old.workListId());
             activity.any(tenant, itemId).ifPresent(a -> {
                 throw new ApiProblem(HttpStatus.CONFLICT, "worklist.item.has-activity", old.title(), a);
             });
@@ -360,7 +365,9 @@ public class WorkListEditing {
         Map<Long, Unit> units = bureaus.units(tenant).stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         Set<Long> activeDepartments = activeDepartments(tenant).keySet();
         List<Long> created = tx.inBureau(tenant, () -> {
-            List<WorkList> source = lists.findByTenantIdAndYearOrderById(tenant, from);
+            // a plan list is not copied: next year's plan is a document of its own, imported as such
+            List<WorkList> source = lists.findByTenantIdAndYearOrderById(tenant, from).stream()
+                    .filter(l -> l.kind() != WorkListKind.PLAN).toList();
             if (source.isEmpty()) {
                 throw ApiProblem.badField("fromYear", "worklist.copy.empty", String.valueOf(from));
             }
@@ -579,6 +586,18 @@ public class WorkListEditing {
     /** The list, locked for the rest of the transaction so that totals and positions stay consistent. */
     private WorkList list(String tenant, long id) {
         return lists.lock(tenant, id).orElseThrow(() -> ApiProblem.notFound("work-list", id));
+    }
+
+    /**
+     * A list whose items are edited here, locked. A plan list's items follow its document (sections and
+     * tasks in their hierarchy): they change by importing the plan again, owners and points on the plan.
+     */
+    private WorkList itemsOf(String tenant, long id) {
+        WorkList l = list(tenant, id);
+        if (l.kind() == WorkListKind.PLAN) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "worklist.plan.by-document", l.title());
+        }
+        return l;
     }
 
     private AssessmentItem item(String tenant, long id) {

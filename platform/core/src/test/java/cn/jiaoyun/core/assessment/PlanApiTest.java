@@ -209,6 +209,23 @@ class PlanApiTest {
     }
 
     @Test
+    void aPlansItemsFollowItsDocumentNotHandEditsAndAYearCopyLeavesThePlanOut() {
+        long bus = items.get("公交线网优化");
+        HttpResponse<Map<String, Object>> added = admin.post("/api/worklists/" + listId + "/items",
+                Map.of("title", "手工事项", "content", "完成5公里", "points", 1, "departmentIds", List.of(office)));
+        assertThat(added.code()).as(String.valueOf(added.body())).isEqualTo(409);
+        assertThat(String.valueOf(added.body())).contains("重新导入");
+        assertThat(admin.delete("/api/items/" + bus).code()).isEqualTo(409);
+        assertThat(admin.post("/api/worklists", Map.of("year", 2097, "kind", "PLAN", "title", "手工计划",
+                "unitIds", List.of(enforcement))).code()).isEqualTo(400);
+        assertThat(admin.get("/api/plans/" + listId).body().toString()).contains("公交线网优化").doesNotContain("手工事项");
+
+        admin.post("/api/worklists/copy", Map.of("fromYear", 2019, "toYear", 2098));
+        assertThat(list(admin.getAny("/api/worklists?year=2098").body())).as("next year's plan is a document of its own")
+                .noneMatch(l -> "PLAN".equals(l.get("kind")));
+    }
+
+    @Test
     void anOverduePlanItemOfTheOwnerUnitAppearsIn催办() {
         long bus = items.get("公交线网优化");
         assertThat(list(admin.getAny("/api/overdue?year=2019").body()))

@@ -153,6 +153,7 @@ class WorkListByHandApiTest {
         assertError(admin.post("/api/worklists", newList(2088, "KEY", "两个单位", unit("工程中心"), unit("监测中心"))),
                 "unitIds", "只对应一个单位");
         assertError(admin.post("/api/worklists", newList(2088, "PLANNED", "x", unit("工程中心"))), "kind", "PLANNED");
+        assertError(admin.post("/api/worklists", newList(2088, "PLAN", "x", unit("工程中心"))), "kind", "PLAN");
         assertError(admin.post("/api/worklists", newList(2088, "ROUTINE", " ", unit("工程中心"))), "title", "必填");
         assertError(admin.post("/api/worklists", newList(1999, "ROUTINE", "x", unit("工程中心"))), "year", "2000");
         assertError(admin.post("/api/worklists", newList(2088, "ROUTINE", "x", 987654321L)), "unitIds", "987654321");
