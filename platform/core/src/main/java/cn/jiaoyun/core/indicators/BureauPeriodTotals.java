@@ -152,7 +152,13 @@ public class BureauPeriodTotals {
                         Numbers.plain(denominator)));
                 return null;
             }
-            return new Checked(i, span, PeriodTotals.rate(numerator, denominator, i.unit()), numerator, denominator);
+            BigDecimal rate = PeriodTotals.rate(numerator, denominator, i.unit());
+            if (!Numbers.within(rate, i.unit())) {
+                errors.add(new ApiProblem.FieldError(at + ".numerator", "figures.rate-range", i.nameZh(),
+                        Numbers.rounded(rate, 2), i.unit(), Numbers.plain(Numbers.bounds(i.unit())[1])));
+                return null;
+            }
+            return new Checked(i, span, rate, numerator, denominator);
         }
         if (value == null) {
             return new Checked(i, span, null, null, null);
@@ -169,6 +175,12 @@ public class BureauPeriodTotals {
                 return null;
             }
             value = converted.get();
+        }
+        // a typed rate obeys the same bounds as a typed month (0–100 for %)
+        if (!Numbers.within(value, i.unit())) {
+            errors.add(new ApiProblem.FieldError(at + ".value", "figures.rate-range", i.nameZh(),
+                    Numbers.plain(value), i.unit(), Numbers.plain(Numbers.bounds(i.unit())[1])));
+            return null;
         }
         return new Checked(i, span, value, null, null);
     }

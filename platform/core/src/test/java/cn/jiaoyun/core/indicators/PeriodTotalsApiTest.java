@@ -198,13 +198,16 @@ class PeriodTotalsApiTest {
                 total(INVEST, "Q1", -3, "亿元"),
                 total(INVEST, "Q2", 5, "万吨"),
                 both, noDenominator, partsOfASum, zeroDenominator,
-                total("approvals.handled", "h1", 7, null));
+                total("approvals.handled", "h1", 7, null),
+                total(RATE, "H2", 250, "%"),
+                new HashMap<>(Map.of("code", RATE, "period", "Y", "numerator", 30, "denominator", 10)));
         HttpResponse<Map<String, Object>> r = reporter.put("/api/figures/2011/periods", Map.of("entries", entries));
         assertThat(r.code()).isEqualTo(400);
         String body = r.body().toString();
         assertThat(body).contains("entries[1].code", "no.such", "entries[2].period", "H3", "entries[3].period", "Q5",
                 "entries[4].value", "负数", "entries[5].unit", "万吨", "entries[6].value", "entries[7].denominator",
-                "entries[8].numerator", "entries[9].denominator", "entries[10].period", "两次")
+                "entries[8].numerator", "entries[9].denominator", "entries[10].period", "两次",
+                "entries[11].value", "250", "entries[12].numerator")
                 .doesNotContain("entries[0]");
         assertThat((List<?>) reporter.getAny("/api/figures/2011/periods").body()).as("nothing of the good entry")
                 .noneMatch(t -> "approvals.handled".equals(((Map<?, ?>) t).get("indicatorCode")));
